@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PortbookError } from '@portbook/core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { databaseEnv } from './env.ts';
+import { relations } from './relations.ts';
+
+export interface DatabaseOptions {
+  /** A Postgres connection string; without it an embedded PGlite database is used. */
+  url?: string | undefined;
+  /** Where PGlite keeps its files; `memory://` for a throwaway database. */
+  dataDir?: string | undefined;
+  /** Largest number of pooled connections to a Postgres server. */
+  maxConnections?: number;
+  /** Called with every SQL statement, e.g. to count queries in tests. */
+  onQuery?: (sql: string, params: unknown[]) => void;
+}
+
+function logger(onQuery: DatabaseOptions['onQuery']) {
+  return onQuery ? { logQuery: onQuery } : undefined;
+}
+
+function openPostgres(url: string, options: DatabaseOptions) {
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    connect_timeout: 10,
+  });
+  const db = drizzlePostgres({ client, relations, logger: logger(options.onQuery) });
+  return { kind: 'postgres' as const, db, client, close: () => client.end({ timeout: 5 }) };
+}
+
+function openPglite(dataDir: string, options: DatabaseOptions) {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite({ client, relations, logger: logger(options.onQuery) });
+  return { kind: 'pglite' as const, db, client, close: () => client.close() };
+}
+
+export type Database = ReturnType<typeof openPostgres> | ReturnType<typeof openPglite>;
+/** The drizzle instance both drivers share: queries are written once against this type. */
+export type Db = Database['db'];
+
+/**
+ * The one database factory: Postgres when a URL is given (or `DATABASE_URL` is set),
+ * otherwise embedded PGlite in `PORTBOOK_DATA_DIR`.
+ */
+export function createDatabase(options: DatabaseOptions = {}): Database {
+  const env = databaseEnv();
+  const url = 'url' in options ? options.url : env.databaseUrl;
+  try {
+    return url ? openPostgres(url, options) : openPglite(options.dataDir ?? env.dataDir, options);
+  } catch (cause) {
+    throw new PortbookError('DATABASE_UNAVAILABLE', `cannot open the database: ${String(cause)}`, {
+      cause,
+    });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './database.ts';
+export * from './env.ts';
+export * from './migrate.ts';
+export * as schema from './schema.ts';
+export * from './schema.ts';

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { IANA_RANGE_CLASSES } from '@portbook/core';
+import { sql } from 'drizzle-orm';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { Database } from './database.ts';
+import { rangeClasses } from './schema.ts';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+/** Applies the committed migrations, then seeds the reference data that lives in code. */
+export async function migrate(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (database.kind === 'pglite') await migratePglite(database.db, config);
+  else await migratePostgres(database.db, config);
+  await seedRangeClasses(database);
+}
+
+async function seedRangeClasses(database: Database) {
+  await database.db
+    .insert(rangeClasses)
+    .values([...IANA_RANGE_CLASSES])
+    .onConflictDoUpdate({
+      target: rangeClasses.id,
+      set: {
+        scheme: sql`excluded.scheme`,
+        name: sql`excluded.name`,
+        low: sql`excluded.low`,
+        high: sql`excluded.high`,
+        validFrom: sql`excluded.valid_from`,
+        validTo: sql`excluded.valid_to`,
+        definedBy: sql`excluded.defined_by`,
+        definedByUrl: sql`excluded.defined_by_url`,
+        quotation: sql`excluded.quotation`,
+        note: sql`excluded.note`,
+      },
+    });
+}
