@@ -1,0 +1,71 @@
+import type { ChangeKind, Protocol, RecordField, RegistryRecord, SourceKind } from '../model.ts';
+
+/** A stored source as the timeline sees it. */
+export interface TimelineSource {
+  id: number;
+  kind: SourceKind;
+  edition: string;
+  published: string;
+  fields: readonly RecordField[];
+}
+
+/** One record as one source states it; `versionId` identifies its content (same content, same id). */
+export interface TimelineEntry {
+  sourceId: number;
+  position: number;
+  versionId: number;
+  record: RegistryRecord;
+}
+
+/** A version of a record over one unbroken run of timeline sources. */
+export interface TimelineAssignment {
+  /** Deterministic: derived from the version's content and the edition of its first source. */
+  id: string;
+  versionId: number;
+  lineage: string;
+  firstSourceId: number;
+  lastSourceId: number;
+  validFrom: string;
+  /** Published date of the first timeline source that no longer states it; null while current. */
+  validTo: string | null;
+  position: number;
+}
+
+export interface FieldChange {
+  before: unknown;
+  after: unknown;
+}
+
+export interface TimelineChange {
+  /** Deterministic, stable across rebuilds. */
+  id: string;
+  sourceId: number;
+  previousSourceId: number | null;
+  kind: ChangeKind;
+  lineage: string;
+  beforeVersionId: number | null;
+  afterVersionId: number | null;
+  fields: Partial<Record<RecordField, FieldChange>> | null;
+  occurred: string;
+  origin: 'diff' | 'note';
+  evidence: string | null;
+  serviceName: string | null;
+  portLow: number | null;
+  portHigh: number | null;
+  protocol: Protocol | null;
+}
+
+export interface TimelineNameLink {
+  formerName: string;
+  laterName: string;
+  kind: 'renamed' | 'replacement';
+  sourceId: number;
+}
+
+export interface Timeline {
+  /** The sources that stand in the timeline, in date order (one per edition). */
+  sourceIds: number[];
+  assignments: TimelineAssignment[];
+  changes: TimelineChange[];
+  nameLinks: TimelineNameLink[];
+}
