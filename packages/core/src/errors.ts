@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'DATABASE_UNAVAILABLE',
   'SYNC_IN_PROGRESS',
   'INVALID_DATE',
+  'IMPORT_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
