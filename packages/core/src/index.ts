@@ -1,3 +1,5 @@
 export * from './errors.ts';
+export * from './history/timeline.ts';
+export * from './history/types.ts';
 export * from './model.ts';
 export * from './ranges/range-classes.ts';

@@ -1,0 +1,39 @@
+import type { PortRange, RegistryRecord } from '../model.ts';
+
+/** Service names compare case-insensitively: RFCs 900–1060 wrote keywords upper case (`NETSTAT`). */
+export function nameKey(name: string | null): string | null {
+  const trimmed = name?.trim();
+  return trimmed ? trimmed.toLowerCase() : null;
+}
+
+/** Free text compares by words: documents re-wrapped and re-spaced the same description. */
+export function textKey(text: string | null): string | null {
+  const collapsed = text?.replace(/\s+/g, ' ').trim();
+  return collapsed ? collapsed.toLowerCase() : null;
+}
+
+export function rangeKey(range: PortRange | null): string {
+  return range ? `${range.low}-${range.high}` : '-';
+}
+
+/** The exact identity of a record in one document: port range, protocol and service name. */
+export function exactKey(record: RegistryRecord): string {
+  return `${rangeKey(record.portRange)}/${record.protocol ?? '*'}/${nameKey(record.serviceName) ?? ''}`;
+}
+
+/** RFC 6335 section 5.1 allows only letters, digits and hyphens; IANA mapped `+` to `p` and others to `-`. */
+export function wellFormedName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\+/g, 'p')
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function isNamed(record: RegistryRecord): boolean {
+  return nameKey(record.serviceName) !== null;
+}
+
+export function overlap(a: PortRange, b: PortRange): number {
+  return Math.max(0, Math.min(a.high, b.high) - Math.max(a.low, b.low) + 1);
+}
