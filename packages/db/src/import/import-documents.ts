@@ -1,0 +1,120 @@
+import { isPortbookError, PortbookError, type SourceDocument } from '@portbook/core';
+import type { Database } from '../database.ts';
+import { type ImportSession, withImportSession } from './import-session.ts';
+import { rebuildTimeline, type TimelineCounts } from './rebuild-timeline.ts';
+import { storeDocument } from './store-document.ts';
+import { finishSyncRun, type SyncVia, startSyncRun } from './sync-runs.ts';
+import { validateDocument } from './validate-document.ts';
+
+/** Progress of an import: one event per stored document and per phase of the rebuild. */
+export type ImportProgress =
+  | { phase: 'store'; index: number; total: number; document: SourceDocument }
+  | { phase: 'skip'; index: number; total: number; document: SourceDocument }
+  | { phase: 'rebuild'; step: 'load' | 'build' | 'write' };
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Where the documents came from, for `sync_runs`. */
+  via?: SyncVia;
+}
+
+export interface ImportResult {
+  syncRunId: number;
+  imported: {
+    sourceId: number;
+    origin: string;
+    edition: string;
+    records: number;
+    newVersions: number;
+  }[];
+  /** Documents whose bytes were already stored (by sha256). */
+  skipped: { origin: string; sha256: string }[];
+  /** Null when nothing new was stored and the derived tables were left as they were. */
+  timeline: TimelineCounts | null;
+}
+
+/** Any key will do as long as every portbook importer uses the same one. */
+export const IMPORT_LOCK_KEY = 7_370_617_264;
+
+async function takeImportLock(session: ImportSession) {
+  const [row] = await session.query<{ locked: boolean }>(
+    'select pg_try_advisory_xact_lock($1::bigint) as locked',
+    [IMPORT_LOCK_KEY],
+  );
+  if (!row?.locked) {
+    throw new PortbookError('SYNC_IN_PROGRESS', 'another import is running on this database');
+  }
+}
+
+async function storedHashes(session: ImportSession, documents: SourceDocument[]) {
+  const rows = await session.query<{ sha256: string }>(
+    'select sha256 from sources where sha256 = any($1::text[])',
+    [documents.map((document) => document.sha256)],
+  );
+  return new Set(rows.map((row) => row.sha256));
+}
+
+function asPortbookError(error: unknown): PortbookError {
+  if (isPortbookError(error)) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const unreachable =
+    code.startsWith('08') || code.startsWith('ECONN') || code === 'CONNECTION_CLOSED';
+  return new PortbookError(
+    unreachable ? 'DATABASE_UNAVAILABLE' : 'IMPORT_FAILED',
+    `import failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
+}
+
+/**
+ * Imports a batch of documents in one transaction: documents already stored are skipped, the
+ * rest stored, then the derived tables are rebuilt from every stored source. Any failure rolls
+ * the whole batch back and is rethrown as a PortbookError; the run is recorded in `sync_runs`.
+ */
+export async function importDocuments(
+  database: Database,
+  documents: SourceDocument[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const report = options.onProgress ?? (() => {});
+  const syncRunId = await startSyncRun(database.db, options.via ?? 'file');
+  try {
+    for (const document of documents) validateDocument(document);
+    const result = await withImportSession(database, async (session) => {
+      await takeImportLock(session);
+      const known = await storedHashes(session, documents);
+      const imported: ImportResult['imported'] = [];
+      const skipped: ImportResult['skipped'] = [];
+      for (const [index, document] of documents.entries()) {
+        const event = { index, total: documents.length, document };
+        if (known.has(document.sha256)) {
+          report({ phase: 'skip', ...event });
+          skipped.push({ origin: document.origin, sha256: document.sha256 });
+          continue;
+        }
+        report({ phase: 'store', ...event });
+        known.add(document.sha256);
+        const stored = await storeDocument(session, document);
+        imported.push({ ...stored, origin: document.origin, edition: document.edition });
+      }
+      const timeline = imported.length
+        ? await rebuildTimeline(session, (step) => report({ phase: 'rebuild', step }))
+        : null;
+      return { syncRunId, imported, skipped, timeline };
+    });
+    await finishSyncRun(database.db, syncRunId, {
+      status: 'succeeded',
+      sourcesImported: result.imported.length,
+      message: `${result.imported.length} imported, ${result.skipped.length} already stored`,
+    });
+    return result;
+  } catch (error) {
+    const failure = asPortbookError(error);
+    await finishSyncRun(database.db, syncRunId, {
+      status: 'failed',
+      sourcesImported: 0,
+      message: `[${failure.code}] ${failure.message}`,
+    }).catch(() => {});
+    throw failure;
+  }
+}

@@ -1,0 +1,73 @@
+import {
+  PORT_MAX,
+  PORT_MIN,
+  PortbookError,
+  PROTOCOLS,
+  type RegistryRecord,
+  SOURCE_KINDS,
+  type SourceDocument,
+  STATUSES,
+} from '@portbook/core';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+function isPort(value: number): boolean {
+  return Number.isInteger(value) && value >= PORT_MIN && value <= PORT_MAX;
+}
+
+function checkRecord(record: RegistryRecord, location: string) {
+  const range = record.portRange;
+  if (range && (!isPort(range.low) || !isPort(range.high) || range.low > range.high)) {
+    throw new PortbookError(
+      'PORT_OUT_OF_RANGE',
+      `port ${range.low}-${range.high} is outside ${PORT_MIN}-${PORT_MAX}`,
+      { location },
+    );
+  }
+  if (record.protocol !== null && !(PROTOCOLS as readonly string[]).includes(record.protocol)) {
+    throw new PortbookError('UNKNOWN_PROTOCOL', `unknown protocol "${record.protocol}"`, {
+      location,
+    });
+  }
+  for (const date of [record.registered, record.modified]) {
+    if (date !== null && !isIsoDate(date)) {
+      throw new PortbookError('INVALID_DATE', `"${date}" is not a YYYY-MM-DD date`, { location });
+    }
+  }
+  if (!(STATUSES as readonly string[]).includes(record.status)) {
+    throw new PortbookError('MALFORMED_SOURCE', `unknown status "${record.status}"`, { location });
+  }
+}
+
+/**
+ * The database's own guard: parsers already reject bad input, but a document built by other
+ * code must not get a port of 70000 or a protocol the schema has no value for into storage.
+ */
+export function validateDocument(document: SourceDocument): void {
+  const origin = document.origin;
+  if (!(SOURCE_KINDS as readonly string[]).includes(document.kind)) {
+    throw new PortbookError('UNSUPPORTED_FORMAT', `unknown source kind "${document.kind}"`, {
+      location: origin,
+    });
+  }
+  if (!isIsoDate(document.published)) {
+    throw new PortbookError('INVALID_DATE', `"${document.published}" is not a YYYY-MM-DD date`, {
+      location: origin,
+    });
+  }
+  if (!SHA256.test(document.sha256)) {
+    throw new PortbookError('MALFORMED_SOURCE', 'document sha256 is not 64 hex digits', {
+      location: origin,
+    });
+  }
+  document.records.forEach((record, index) => {
+    checkRecord(record, `${origin}, record ${index + 1}`);
+  });
+}
