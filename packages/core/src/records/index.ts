@@ -1,0 +1,3 @@
+export { canonicalRecord, recordFingerprint } from './fingerprint.ts';
+export { recordKey } from './key.ts';
+export { deriveStatus, type StatusText } from './status.ts';

@@ -1,0 +1,13 @@
+export { detectSourceFormat, parseSource, SOURCE_FORMATS } from './detect.ts';
+export { IANA_CSV_HEADER, type IanaCsvOptions, parseIanaCsv } from './iana-csv.ts';
+export { renderRegistryText, renderXref } from './iana-markup.ts';
+export {
+  parseBracketList,
+  referenceFromCsvItem,
+  referenceFromXref,
+  type Xref,
+} from './iana-references.ts';
+export { parseIanaXml } from './iana-xml.ts';
+export { parsePortRange, parseProtocol, parseRegistryDate } from './registry-values.ts';
+export { decodeUtf8, decompressSource, isGzip, sha256Hex } from './source-bytes.ts';
+export type { ParseSourceOptions, SourceFormat } from './source-format.ts';
