@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+
+/** The settings the API server reads from the environment, in one place. */
+export function apiEnv(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    port: env.PORT ? Number(env.PORT) : 4000,
+    host: env.HOST || '127.0.0.1',
+    siteDir: env.PORTBOOK_SITE_DIR || fileURLToPath(new URL('../../site/dist', import.meta.url)),
+    /** Comma-separated origins allowed by CORS; `*` (the default) for any. */
+    corsOrigins: (env.CORS_ORIGINS || '*').split(',').map((origin) => origin.trim()),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

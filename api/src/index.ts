@@ -1,0 +1,3 @@
+export { type Context, createContext } from './context.ts';
+export { type RunningServer, type StartServerOptions, startServer } from './server.ts';
+export { type ApiOptions, createApi, type PortbookYoga } from './yoga.ts';

@@ -1,0 +1,16 @@
+import { builder } from '../builder.ts';
+import './date.ts';
+import './enums.ts';
+import './person.ts';
+import './source.ts';
+import './port-range.ts';
+import './assignment.ts';
+import './range-class.ts';
+import './port.ts';
+import './registry.ts';
+
+builder.queryType({
+  description: 'Every TCP/UDP/SCTP/DCCP port: today, in history, and by range.',
+});
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,16 @@
+import { builder } from '../builder.ts';
+import { DateScalar } from './date.ts';
+
+/** A person or team from IANA's people registry, as assignee or contact of records. */
+export const Person = builder.drizzleNode('people', {
+  name: 'Person',
+  description: "Someone in IANA's people registry (or a team such as the IESG).",
+  id: { column: (person) => person.id },
+  fields: (t) => ({
+    personId: t.exposeString('id', { description: "The registry's own id, e.g. `Jon_Postel`." }),
+    name: t.exposeString('name', { nullable: true }),
+    organization: t.exposeString('org', { nullable: true }),
+    uri: t.exposeString('uri', { nullable: true, description: 'Usually a `mailto:` address.' }),
+    updated: t.expose('updated', { type: DateScalar, nullable: true }),
+  }),
+});

@@ -1,0 +1,27 @@
+import { builder } from '../builder.ts';
+import { DateScalar } from './date.ts';
+import { RangeSchemeEnum } from './enums.ts';
+
+/** A named port range (an IANA class, or an OS ephemeral range) quoted from its document. */
+export const RangeClass = builder.drizzleNode('rangeClasses', {
+  name: 'RangeClass',
+  description: 'A named range of ports with the document that defines it, quoted.',
+  id: { column: (rangeClass) => rangeClass.id },
+  fields: (t) => ({
+    slug: t.exposeString('id', { description: 'Stable slug, e.g. `rfc6335-system`.' }),
+    scheme: t.expose('scheme', { type: RangeSchemeEnum }),
+    name: t.exposeString('name'),
+    low: t.exposeInt('low'),
+    high: t.exposeInt('high'),
+    validFrom: t.expose('validFrom', { type: DateScalar }),
+    validTo: t.expose('validTo', {
+      type: DateScalar,
+      nullable: true,
+      description: 'The first day it no longer applied; null while in force.',
+    }),
+    definedBy: t.exposeString('definedBy'),
+    definedByUrl: t.exposeString('definedByUrl'),
+    quotation: t.exposeString('quotation'),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});

@@ -1,0 +1,35 @@
+import { SOURCE_KINDS, type SourceKind } from '@portbook/core';
+import { builder } from '../builder.ts';
+import { DateScalar } from './date.ts';
+
+export const SourceKindEnum = builder.enumType('SourceKind', {
+  description: 'What kind of document a source is.',
+  values: Object.fromEntries(
+    SOURCE_KINDS.map((kind) => [kind.toUpperCase().replaceAll('-', '_'), { value: kind }]),
+  ) as Record<string, { value: SourceKind }>,
+});
+
+/** An imported document: a registry file of a given date, an Assigned Numbers RFC, an npm copy. */
+export const Source = builder.drizzleNode('sources', {
+  name: 'Source',
+  description: 'A document the registry history was read from, with where its bytes came from.',
+  id: { column: (source) => source.id },
+  fields: (t) => ({
+    kind: t.expose('kind', { type: SourceKindEnum }),
+    edition: t.exposeString('edition', {
+      description: 'The registry edition it states, e.g. `iana:2026-08-17` or `rfc:1700`.',
+    }),
+    title: t.exposeString('title'),
+    published: t.expose('published', { type: DateScalar }),
+    origin: t.exposeString('origin', { description: 'URL or file path the bytes came from.' }),
+    sha256: t.exposeString('sha256'),
+    recordCount: t.exposeInt('recordCount'),
+    fields: t.exposeStringList('fields', {
+      description: 'The record fields this document states; older documents state fewer.',
+    }),
+    inTimeline: t.exposeBoolean('inTimeline', {
+      description: 'False when another document of the same edition stands for it in history.',
+    }),
+    importedAt: t.string({ resolve: (source) => source.importedAt.toISOString() }),
+  }),
+});

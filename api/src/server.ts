@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDatabase, type Database, migrate } from '@portbook/db';
+import type { Logger } from 'pino';
+import sirv from 'sirv';
+import { apiEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { createApi } from './yoga.ts';
+
+export interface StartServerOptions {
+  /** An open database; without it one is opened (and migrated) from the environment. */
+  database?: Database;
+  /** 0 picks a free port. Defaults to `PORT` or 4000. */
+  port?: number;
+  host?: string;
+  /** The built site to serve at `/`; skipped when the directory does not exist. */
+  siteDir?: string;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  /** Stops accepting connections, lets requests in flight finish, closes what it opened. */
+  close(): Promise<void>;
+}
+
+/** Paths the API answers; everything else is the static site. */
+const API_PATHS = new Set(['/graphql', '/services', '/healthz', '/readyz']);
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const env = apiEnv();
+  const logger = options.logger ?? createLogger(env.logLevel);
+  const ownsDatabase = !options.database;
+  const database = options.database ?? createDatabase();
+  if (ownsDatabase) await migrate(database);
+  const yoga = createApi({ database, logger });
+  const siteDir = options.siteDir ?? env.siteDir;
+  const site = existsSync(siteDir)
+    ? sirv(siteDir, { etag: true, extensions: ['html'] })
+    : undefined;
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!site || API_PATHS.has(path)) return void yoga(req, res);
+    site(req, res, () => void yoga(req, res));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? env.port, options.host ?? env.host, resolve);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  const url = `http://${host}:${port}`;
+  logger.info({ url, site: site ? siteDir : null }, 'portbook API listening');
+
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await yoga.dispose();
+      if (ownsDatabase) await database.close();
+      logger.info('portbook API stopped');
+    },
+  };
+}
