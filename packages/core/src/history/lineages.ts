@@ -1,6 +1,7 @@
 import { PROTOCOLS, type RegistryRecord } from '../model.ts';
+import type { MatchRule } from './matching-state.ts';
 import { exactKey, isNamed, textKey } from './record-identity.ts';
-import { type MatchRule, matchRecords } from './record-matching.ts';
+import { matchRecords } from './record-matching.ts';
 import { stableId } from './timeline-ids.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
@@ -18,7 +19,11 @@ export interface Lineage {
   nodes: LineageNode[];
 }
 
-const PROTOCOL_ORDER = new Map<string | null, number>(PROTOCOLS.map((p, i) => [p, i]));
+const PROTOCOL_RANK = new Map<string | null, number>(PROTOCOLS.map((p, i) => [p, i]));
+
+function protocolRank(record: RegistryRecord): number {
+  return PROTOCOL_RANK.get(record.protocol) ?? PROTOCOLS.length;
+}
 
 /**
  * Links every entry of every timeline source into lineages.
@@ -32,38 +37,30 @@ export function buildLineages(
   let live: Lineage[] = [];
   // Lineages absent from the latest documents, by the exact key of their last record.
   const ended = new Map<string, Lineage>();
+  let previousRecords: RegistryRecord[] = [];
+  let previousVersions: number[] = [];
 
   sources.forEach((source, sourceIndex) => {
     const entries = entriesBySource[sourceIndex] ?? [];
     const records = entries.map((entry) => entry.record);
-    const previous = entriesBySource[sourceIndex - 1] ?? [];
-    const match = matchRecords(
-      previous.map((entry) => entry.record),
+    const versions = entries.map((entry) => entry.versionId);
+    const { predecessor, rule } = matchRecords(
+      previousRecords,
       records,
+      previousVersions,
+      versions,
     );
-    const next: Lineage[] = [];
-    const continued = new Set<Lineage>();
+    const heirs = chooseHeirs(predecessor, records, previousRecords.length);
+    const next: Lineage[] = new Array(entries.length);
     const occurrences = new Map<string, number>();
 
-    for (const b of forkOrder(records)) {
-      const entry = entries[b] as TimelineEntry;
-      const a = match.predecessor[b] as number;
-      const node: LineageNode = { sourceIndex, entry, rule: match.rule[b] ?? null };
+    entries.forEach((entry, b) => {
+      const a = predecessor[b] as number;
       let lineage: Lineage;
       if (a >= 0) {
         const parent = live[a] as Lineage;
-        if (continued.has(parent)) {
-          // A protocol-less record continued by a second protocol: the branch shares its past.
-          const protocol = entry.record.protocol ?? '*';
-          lineage = {
-            id: stableId('L', parent.id, source.edition, protocol),
-            nodes: parent.nodes.slice(0, -1),
-          };
-          lineages.push(lineage);
-        } else {
-          lineage = parent;
-        }
-        continued.add(parent);
+        lineage = heirs[a] === b ? parent : branch(parent, source, sourceIndex, entry.record);
+        if (lineage !== parent) lineages.push(lineage);
       } else {
         // Rule 7: a named record that comes back under the same key continues its old lineage.
         const key = exactKey(entry.record);
@@ -79,28 +76,49 @@ export function buildLineages(
           lineages.push(lineage);
         }
       }
-      lineage.nodes.push(node);
+      lineage.nodes.push({ sourceIndex, entry, rule: rule[b] ?? null });
       next[b] = lineage;
-    }
+    });
 
-    for (const lineage of live) {
-      if (!continued.has(lineage)) {
-        const last = lineage.nodes.at(-1) as LineageNode;
-        ended.set(exactKey(last.entry.record), lineage);
-      }
-    }
+    live.forEach((lineage, a) => {
+      if (heirs[a] === -1) ended.set(exactKey(previousRecords[a] as RegistryRecord), lineage);
+    });
     live = next;
+    previousRecords = records;
+    previousVersions = versions;
   });
   return lineages;
 }
 
-/** Newer records in the order lineages are handed out: by protocol (tcp keeps a forked lineage), then position. */
-function forkOrder(records: readonly RegistryRecord[]): number[] {
-  const rank = (record: RegistryRecord): number =>
-    PROTOCOL_ORDER.get(record.protocol) ?? PROTOCOLS.length;
-  return records
-    .map((_, i) => i)
-    .sort((x, y) => {
-      return rank(records[x] as RegistryRecord) - rank(records[y] as RegistryRecord) || x - y;
-    });
+/** Of the newer records continuing one older record, tcp (then udp…) keeps its lineage; the others branch. */
+function chooseHeirs(
+  predecessor: Int32Array,
+  records: readonly RegistryRecord[],
+  olderCount: number,
+): Int32Array {
+  const heirs = new Int32Array(olderCount).fill(-1);
+  predecessor.forEach((a, b) => {
+    if (a < 0) return;
+    const heir = heirs[a] as number;
+    if (
+      heir === -1 ||
+      protocolRank(records[b] as RegistryRecord) < protocolRank(records[heir] as RegistryRecord)
+    ) {
+      heirs[a] = b;
+    }
+  });
+  return heirs;
+}
+
+/** A protocol-less record continued by a second protocol: the branch shares the parent's past. */
+function branch(
+  parent: Lineage,
+  source: TimelineSource,
+  sourceIndex: number,
+  record: RegistryRecord,
+): Lineage {
+  return {
+    id: stableId('L', parent.id, source.edition, record.protocol ?? '*'),
+    nodes: parent.nodes.filter((node) => node.sourceIndex < sourceIndex),
+  };
 }

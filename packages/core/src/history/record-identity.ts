@@ -37,3 +37,8 @@ export function isNamed(record: RegistryRecord): boolean {
 export function overlap(a: PortRange, b: PortRange): number {
   return Math.max(0, Math.min(a.high, b.high) - Math.max(a.low, b.low) + 1);
 }
+
+/** A document that states no protocol for a record speaks for every protocol. */
+export function protocolsCompatible(a: RegistryRecord, b: RegistryRecord): boolean {
+  return a.protocol === b.protocol || a.protocol === null || b.protocol === null;
+}

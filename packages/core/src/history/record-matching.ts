@@ -1,30 +1,23 @@
 import type { RegistryRecord } from '../model.ts';
+import { Matching, type MatchRule, pushTo } from './matching-state.ts';
+import { matchResizedRanges } from './range-matching.ts';
 import {
   exactKey,
   isNamed,
   nameKey,
-  overlap,
+  protocolsCompatible,
   rangeKey,
   textKey,
   wellFormedName,
 } from './record-identity.ts';
 
-/** Why a newer record continues an older one; each rule is one pass, strongest first. */
-export type MatchRule =
-  | 'exact'
-  | 'protocol-missing'
-  | 'well-formed-rename'
-  | 'keyword-missing'
-  | 'name-withdrawn'
-  | 'range-resized';
+export type { MatchRule } from './matching-state.ts';
 
 export interface RecordMatch {
   /** Index in the older document of the record each newer record continues, or -1. */
-  predecessor: number[];
+  predecessor: Int32Array;
   rule: (MatchRule | null)[];
 }
-
-type Claims = Set<string>;
 
 /**
  * Matches the records of one document to those of the document before it.
@@ -34,110 +27,90 @@ type Claims = Set<string>;
 export function matchRecords(
   older: readonly RegistryRecord[],
   newer: readonly RegistryRecord[],
+  olderVersions?: ArrayLike<number>,
+  newerVersions?: ArrayLike<number>,
 ): RecordMatch {
-  const predecessor = newer.map(() => -1);
-  const rule: (MatchRule | null)[] = newer.map(() => null);
-  const claims: Claims[] = older.map(() => new Set());
-
-  const available = (a: number, b: RegistryRecord): boolean => {
-    const taken = claims[a] as Claims;
-    if (taken.size === 0) return true;
-    const protocol = (older[a] as RegistryRecord).protocol;
-    return protocol === null && b.protocol !== null && !taken.has('*') && !taken.has(b.protocol);
-  };
-  const link = (a: number, b: number, why: MatchRule): void => {
-    predecessor[b] = a;
-    rule[b] = why;
-    (claims[a] as Claims).add((newer[b] as RegistryRecord).protocol ?? '*');
-  };
-  const pass = (
-    why: MatchRule,
-    keyOf: (record: RegistryRecord) => string | null,
-    pick: (candidates: number[], record: RegistryRecord) => number | undefined,
-    olderKeyOf: (record: RegistryRecord) => string | null = keyOf,
-  ): void => {
-    const index = indexBy(older, olderKeyOf);
-    newer.forEach((record, b) => {
-      if (predecessor[b] !== -1) return;
-      const key = keyOf(record);
-      const candidates = key === null ? undefined : index.get(key);
-      if (!candidates) return;
-      const a = pick(
-        candidates.filter((c) => available(c, record)),
-        record,
-      );
-      if (a !== undefined) link(a, b, why);
-    });
-  };
+  const matching = new Matching(older, newer);
   const olderRecord = (a: number): RegistryRecord => older[a] as RegistryRecord;
 
-  // Rule 1: same port range, protocol and service name (names compare case-insensitively).
-  pass('exact', exactKey, (candidates) => candidates[0]);
+  // Rule 1a: the same stored version (identical content) continues itself; numbers hash faster than keys.
+  if (olderVersions && newerVersions) {
+    const byVersion = new Map<number, number[]>();
+    for (let a = 0; a < older.length; a++) pushTo(byVersion, olderVersions[a] as number, a);
+    for (let b = 0; b < newer.length; b++) {
+      const a = byVersion.get(newerVersions[b] as number)?.find((c) => matching.open(c));
+      if (a !== undefined) matching.link(a, b, 'exact');
+    }
+  }
+
+  // Rule 1b: same port range, protocol and service name (names compare case-insensitively).
+  const waiting = matching.waiting();
+  if (waiting.length > 0) {
+    const exact = new Map<string, number[]>();
+    older.forEach((record, a) => {
+      if (matching.open(a)) pushTo(exact, exactKey(record), a);
+    });
+    for (const b of waiting) {
+      const record = newer[b] as RegistryRecord;
+      const a = exact.get(exactKey(record))?.find((c) => matching.available(c, record));
+      if (a !== undefined) matching.link(a, b, 'exact');
+    }
+  }
 
   // Rule 2: same port range and name where one document states no protocol (RFCs before 1340).
-  pass(
-    'protocol-missing',
-    (r) => `${rangeKey(r.portRange)}/${nameKey(r.serviceName) ?? ''}`,
-    (candidates, record) =>
-      candidates.find((a) => (olderRecord(a).protocol === null) !== (record.protocol === null)),
+  const rangeAndName = (r: RegistryRecord) =>
+    `${rangeKey(r.portRange)}/${nameKey(r.serviceName) ?? ''}`;
+  matching.pass('protocol-missing', rangeAndName, rangeAndName, (candidates, record) =>
+    candidates.find((a) => (olderRecord(a).protocol === null) !== (record.protocol === null)),
   );
 
   // Rule 3: an ill-formed name replaced by its RFC 6335 well-formed spelling (`whois++` → `whoispp`).
-  pass(
+  matching.pass(
     'well-formed-rename',
-    (r) => (r.portRange && isNamed(r) ? rangeKey(r.portRange) : null),
+    (r) => (isNamed(r) ? portKey(r) : null),
+    portKey,
     (candidates, record) =>
       candidates.find(
         (a) =>
           protocolsCompatible(olderRecord(a), record) && isWellFormedRename(olderRecord(a), record),
       ),
-    portKey,
   );
 
-  // Rule 4: a record the older document lists without keyword (RFC 739–870), by port, protocol, then description.
-  pass(
+  // Rule 4: a record the older document lists without keyword (RFC 739–870): by port and protocol, then description.
+  matching.pass(
     'keyword-missing',
-    (r) => (r.portRange && isNamed(r) && r.status === 'assigned' ? rangeKey(r.portRange) : null),
+    (r) => (isNamed(r) && r.status === 'assigned' ? portKey(r) : null),
+    (r) => (!isNamed(r) && r.status === 'assigned' ? portKey(r) : null),
     (candidates, record) => {
-      const unnamed = candidates.filter((a) => {
-        const o = olderRecord(a);
-        return !isNamed(o) && o.status === 'assigned' && protocolsCompatible(o, record);
-      });
-      const described = unnamed.find(
+      const compatible = candidates.filter((a) => protocolsCompatible(olderRecord(a), record));
+      const described = compatible.find(
         (a) => textKey(olderRecord(a).description) === textKey(record.description),
       );
-      return described ?? (unnamed.length === 1 ? unnamed[0] : undefined);
+      return described ?? (compatible.length === 1 ? compatible[0] : undefined);
     },
-    portKey,
   );
 
   // Rule 5: a named record whose port became Unassigned or Reserved continues as that entry ("Unassigned [was netstat]").
-  pass(
+  matching.pass(
     'name-withdrawn',
-    (r) => (r.portRange && !isNamed(r) && r.status !== 'assigned' ? rangeKey(r.portRange) : null),
+    (r) => (!isNamed(r) && r.status !== 'assigned' ? portKey(r) : null),
+    (r) => (isNamed(r) ? portKey(r) : null),
     (candidates, record) => {
-      const named = candidates.filter(
-        (a) => isNamed(olderRecord(a)) && protocolsCompatible(olderRecord(a), record),
-      );
+      const named = candidates.filter((a) => protocolsCompatible(olderRecord(a), record));
       const text = `${textKey(record.description) ?? ''} ${textKey(record.notes) ?? ''}`;
       const mentioned = named.find((a) => text.includes(nameKey(olderRecord(a).serviceName) ?? ''));
       return mentioned ?? named[0];
     },
-    portKey,
   );
 
   // Rule 6: an unnamed Unassigned/Reserved range that shrank, grew or split keeps the lineage of the range it overlaps most.
-  matchResizedRanges(older, newer, predecessor, available, link);
+  matchResizedRanges(matching);
 
-  return { predecessor, rule };
+  return { predecessor: matching.predecessor, rule: matching.rule };
 }
 
 function portKey(record: RegistryRecord): string | null {
   return record.portRange ? rangeKey(record.portRange) : null;
-}
-
-function protocolsCompatible(a: RegistryRecord, b: RegistryRecord): boolean {
-  return a.protocol === b.protocol || a.protocol === null || b.protocol === null;
 }
 
 function isWellFormedRename(older: RegistryRecord, newer: RegistryRecord): boolean {
@@ -147,72 +120,4 @@ function isWellFormedRename(older: RegistryRecord, newer: RegistryRecord): boole
   if (wellFormedName(before) === after) return true;
   const text = `${newer.description ?? ''} ${newer.notes ?? ''}`.toLowerCase();
   return text.includes(`replacement for "${before}"`);
-}
-
-function indexBy(
-  records: readonly RegistryRecord[],
-  keyOf: (record: RegistryRecord) => string | null,
-): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  records.forEach((record, i) => {
-    const key = keyOf(record);
-    if (key === null) return;
-    const list = index.get(key);
-    if (list) list.push(i);
-    else index.set(key, [i]);
-  });
-  return index;
-}
-
-function isResizable(record: RegistryRecord): boolean {
-  return record.portRange !== null && !isNamed(record) && record.status !== 'assigned';
-}
-
-function matchResizedRanges(
-  older: readonly RegistryRecord[],
-  newer: readonly RegistryRecord[],
-  predecessor: number[],
-  available: (a: number, b: RegistryRecord) => boolean,
-  link: (a: number, b: number, why: MatchRule) => void,
-): void {
-  const olderRanges = older
-    .map((record, i) => ({ record, i }))
-    .filter(({ record }) => isResizable(record))
-    .sort((x, y) => (x.record.portRange?.low ?? 0) - (y.record.portRange?.low ?? 0));
-  const lows = olderRanges.map(({ record }) => record.portRange?.low ?? 0);
-  const reach: number[] = [];
-  for (const [k, { record }] of olderRanges.entries()) {
-    reach.push(Math.max(reach[k - 1] ?? -1, record.portRange?.high ?? 0));
-  }
-
-  const pairs: { a: number; b: number; size: number }[] = [];
-  newer.forEach((record, b) => {
-    if (predecessor[b] !== -1 || !isResizable(record) || !record.portRange) return;
-    const range = record.portRange;
-    for (let k = upperBound(lows, range.high) - 1; k >= 0 && (reach[k] ?? -1) >= range.low; k--) {
-      const candidate = olderRanges[k] as { record: RegistryRecord; i: number };
-      const size = overlap(candidate.record.portRange ?? range, range);
-      const sameStatus = candidate.record.status === record.status;
-      if (size > 0 && sameStatus && protocolsCompatible(candidate.record, record)) {
-        pairs.push({ a: candidate.i, b, size });
-      }
-    }
-  });
-  pairs.sort((x, y) => y.size - x.size || x.a - y.a || x.b - y.b);
-  for (const { a, b } of pairs) {
-    if (predecessor[b] === -1 && available(a, newer[b] as RegistryRecord))
-      link(a, b, 'range-resized');
-  }
-}
-
-/** First index whose value is greater than `value` in an ascending list. */
-function upperBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((values[mid] as number) <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

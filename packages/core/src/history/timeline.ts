@@ -2,7 +2,6 @@ import type { RegistryRecord } from '../model.ts';
 import { buildLineages, type Lineage, type LineageNode } from './lineages.ts';
 import { diffRecords, sharedFields } from './record-diff.ts';
 import { nameKey } from './record-identity.ts';
-import { contentKey, stableId } from './timeline-ids.ts';
 import { chooseTimelineSources } from './timeline-sources.ts';
 import type {
   Timeline,
@@ -39,7 +38,6 @@ class TimelineBuilder {
   readonly #assignments: TimelineAssignment[] = [];
   readonly #changes: TimelineChange[] = [];
   readonly #nameLinks = new Map<string, { link: TimelineNameLink; sourceIndex: number }>();
-  readonly #contentKeys = new Map<number, string>();
 
   constructor(sources: readonly TimelineSource[]) {
     this.#sources = sources;
@@ -75,11 +73,10 @@ class TimelineBuilder {
   }
 
   result(): Timeline {
-    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     return {
       sourceIds: this.#sources.map((source) => source.id),
-      assignments: this.#assignments.sort(byId),
-      changes: this.#changes.sort(byId),
+      assignments: this.#assignments,
+      changes: this.#changes,
       nameLinks: [...this.#nameLinks.values()]
         .map(({ link }) => link)
         .sort(
@@ -93,19 +90,11 @@ class TimelineBuilder {
     return this.#sources[index] as TimelineSource;
   }
 
-  #contentKey(entry: TimelineEntry): string {
-    let key = this.#contentKeys.get(entry.versionId);
-    if (key === undefined) {
-      key = contentKey(entry.record);
-      this.#contentKeys.set(entry.versionId, key);
-    }
-    return key;
-  }
-
   #assignment(lineage: Lineage, first: LineageNode, last: LineageNode): void {
     const firstSource = this.#source(first.sourceIndex);
     this.#assignments.push({
-      id: stableId('A', lineage.id, this.#contentKey(first.entry), firstSource.edition),
+      // A lineage starts at most one run per source, and the lineage fixes the content.
+      id: `${lineage.id}@${firstSource.edition}`,
       versionId: first.entry.versionId,
       lineage: lineage.id,
       firstSourceId: firstSource.id,
@@ -148,7 +137,7 @@ class TimelineBuilder {
     const source = this.#source(sourceIndex);
     const record = (after ?? before)?.entry.record as RegistryRecord;
     this.#changes.push({
-      id: stableId('C', lineage.id, kind, source.edition, 'diff'),
+      id: `${lineage.id}@${source.edition}:${kind}`,
       sourceId: source.id,
       previousSourceId: this.#sources[sourceIndex - 1]?.id ?? null,
       kind,

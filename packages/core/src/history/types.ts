@@ -19,7 +19,7 @@ export interface TimelineEntry {
 
 /** A version of a record over one unbroken run of timeline sources. */
 export interface TimelineAssignment {
-  /** Deterministic: derived from the version's content and the edition of its first source. */
+  /** Deterministic: `<lineage>@<edition of its first source>` (a lineage fixes the content of each run). */
   id: string;
   versionId: number;
   lineage: string;
