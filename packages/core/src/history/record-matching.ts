@@ -35,11 +35,18 @@ export function matchRecords(
 
   // Rule 1a: the same stored version (identical content) continues itself; numbers hash faster than keys.
   if (olderVersions && newerVersions) {
-    const byVersion = new Map<number, number[]>();
-    for (let a = 0; a < older.length; a++) pushTo(byVersion, olderVersions[a] as number, a);
+    // First older index per version, and the next older index with the same version (duplicates).
+    const first = new Map<number, number>();
+    const next = new Int32Array(older.length).fill(-1);
+    for (let a = older.length - 1; a >= 0; a--) {
+      const version = olderVersions[a] as number;
+      next[a] = first.get(version) ?? -1;
+      first.set(version, a);
+    }
     for (let b = 0; b < newer.length; b++) {
-      const a = byVersion.get(newerVersions[b] as number)?.find((c) => matching.open(c));
-      if (a !== undefined) matching.link(a, b, 'exact');
+      let a = first.get(newerVersions[b] as number) ?? -1;
+      while (a !== -1 && !matching.open(a)) a = next[a] as number;
+      if (a !== -1) matching.link(a, b, 'exact');
     }
   }
 

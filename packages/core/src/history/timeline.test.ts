@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  EARLY_RFC_FIELDS,
   type FixtureDocument,
   record,
   timelineInput,
@@ -197,76 +196,5 @@ describe('buildTimeline', () => {
     expect(again.changes.map((c) => c.id)).toEqual(timeline.changes.map((c) => c.id));
     expect(new Set(timeline.assignments.map((a) => a.id)).size).toBe(timeline.assignments.length);
     expect(new Set(timeline.changes.map((c) => c.id)).size).toBe(timeline.changes.length);
-  });
-});
-
-describe('buildTimeline across the Assigned Numbers RFCs', () => {
-  const rfcs = build([
-    {
-      id: 1,
-      kind: 'rfc',
-      edition: 'rfc:870',
-      published: '1983-10-01',
-      fields: EARLY_RFC_FIELDS,
-      records: [record({ port: 15, description: 'Who is up or NETSTAT', status: 'assigned' })],
-    },
-    {
-      id: 2,
-      kind: 'rfc',
-      edition: 'rfc:990',
-      published: '1986-11-01',
-      fields: ['serviceName', 'portRange', 'description', 'references'],
-      records: [record({ serviceName: 'NETSTAT', port: 15, description: 'Who is up or NETSTAT' })],
-    },
-    {
-      id: 3,
-      kind: 'rfc',
-      edition: 'rfc:1010',
-      published: '1987-05-01',
-      fields: ['serviceName', 'portRange', 'description', 'references'],
-      records: [record({ port: 15, description: 'Unassigned' })],
-    },
-    {
-      id: 4,
-      kind: 'rfc',
-      edition: 'rfc:1340',
-      published: '1992-07-01',
-      fields: ['serviceName', 'portRange', 'protocol', 'description', 'references'],
-      records: [
-        record({ port: 15, protocol: 'tcp', description: 'Unassigned [was netstat]' }),
-        record({ port: 15, protocol: 'udp', description: 'Unassigned [was netstat]' }),
-      ],
-    },
-  ]);
-
-  it('follows port 15 from "Who is up or NETSTAT" to "Unassigned [was netstat]" for each protocol', () => {
-    const lineages = new Set(rfcs.assignments.map((a) => a.lineage));
-    expect(lineages.size).toBe(2);
-    for (const lineage of lineages) {
-      const periods = rfcs.assignments
-        .filter((a) => a.lineage === lineage)
-        .map((a) => [a.validFrom, a.validTo])
-        .sort();
-      expect(periods).toEqual([
-        ['1983-10-01', '1986-11-01'],
-        ['1986-11-01', '1987-05-01'],
-        ['1987-05-01', '1992-07-01'],
-        ['1992-07-01', null],
-      ]);
-    }
-  });
-
-  it('reports no change for a keyword the older RFC did not carry', () => {
-    const at990 = rfcs.changes.filter((c) => c.sourceId === 2);
-    expect(at990).toEqual([]);
-  });
-
-  it('reports the name withdrawn in RFC 1010 as a modification', () => {
-    const at1010 = rfcs.changes.filter((c) => c.sourceId === 3);
-    expect(at1010).toHaveLength(2);
-    expect(at1010[0]?.fields).toEqual({
-      serviceName: { before: 'NETSTAT', after: null },
-      description: { before: 'Who is up or NETSTAT', after: 'Unassigned' },
-    });
   });
 });
