@@ -63,8 +63,9 @@ const recordColumns = () => ({
   description: text(),
   assigneeId: text(),
   contactId: text(),
-  registered: date({ mode: 'string' }),
-  modified: date({ mode: 'string' }),
+  /** As the registry writes them: `YYYY-MM-DD`, or `YYYY-MM` for 2,600 records dated by month. */
+  registered: text(),
+  modified: text(),
   references: jsonb().$type<Reference[]>().notNull().default([]),
   serviceCode: text(),
   unauthorizedUse: text(),
@@ -211,7 +212,8 @@ export const people = table('people', {
   name: text(),
   org: text(),
   uri: text(),
-  updated: date({ mode: 'string' }),
+  /** `YYYY-MM-DD` or `YYYY-MM`, as the registry writes it. */
+  updated: text(),
   sourceId: integer()
     .notNull()
     .references(() => sources.id),

@@ -38,7 +38,7 @@ export function recordValues(record: RegistryRecord): CopyValue[] {
   ];
 }
 
-/** A `record_versions` row as raw SQL returns it (dates cast to text). */
+/** A `record_versions` row as raw SQL returns it. */
 export interface RecordRow {
   service_name: string | null;
   port_low: number | null;
@@ -56,10 +56,8 @@ export interface RecordRow {
   status: RegistryRecord['status'];
 }
 
-/** Selects a row's record columns with dates as text, so both drivers return the same values. */
-export const RECORD_SELECT = RECORD_COLUMNS.map((column) =>
-  column === 'registered' || column === 'modified' ? `${column}::text` : `"${column}"`,
-).join(', ');
+/** The record columns of a row, for raw selects that `rowRecord` reads. */
+export const RECORD_SELECT = RECORD_COLUMNS.map((column) => `"${column}"`).join(', ');
 
 export function rowRecord(row: RecordRow): RegistryRecord {
   const portRange =

@@ -1,5 +1,4 @@
-import type { SourceDocument } from '@portbook/core';
-import { recordFingerprint } from '@portbook/core';
+import { type RegistryRecord, recordFingerprint, type SourceDocument } from '@portbook/core';
 import { sources } from '../schema.ts';
 import type { ImportSession } from './import-session.ts';
 import { RECORD_COLUMNS, recordValues } from './record-columns.ts';
@@ -11,43 +10,47 @@ export interface StoredDocument {
   newVersions: number;
 }
 
-/** Ids of the versions already stored, by fingerprint. */
-async function knownVersions(session: ImportSession, fingerprints: string[]) {
+/** Every stored version's id by fingerprint: one read per batch instead of one per document. */
+export async function loadVersionIds(session: ImportSession): Promise<Map<string, number>> {
   const rows = await session.query<{ id: number; fingerprint: string }>(
-    'select id, fingerprint from record_versions where fingerprint = any($1::text[])',
-    [fingerprints],
+    'select id, fingerprint from record_versions',
   );
   return new Map(rows.map((row) => [row.fingerprint, row.id]));
 }
 
-/** Reserves `count` ids from the version sequence, so new rows can be COPYed with their ids. */
-async function reserveVersionIds(session: ImportSession, count: number): Promise<number[]> {
-  if (count === 0) return [];
-  const rows = await session.query<{ id: number }>(
-    `select nextval(pg_get_serial_sequence('record_versions', 'id'))::int as id
-       from generate_series(1, $1::int)`,
+/** Reserves `count` ids from the version sequence in one call, so new rows can be COPYed with ids. */
+async function reserveVersionIds(session: ImportSession, count: number): Promise<number> {
+  const [row] = await session.query<{ last: number }>(
+    `select setval(seq, nextval(seq) + $1::int - 1)::int as last
+       from pg_get_serial_sequence('record_versions', 'id') as seq`,
     [count],
   );
-  return rows.map((row) => row.id);
+  return (row as { last: number }).last - count + 1;
 }
 
-async function storeVersions(session: ImportSession, document: SourceDocument) {
+async function storeVersions(
+  session: ImportSession,
+  document: SourceDocument,
+  versionIds: Map<string, number>,
+): Promise<{ ids: number[]; newVersions: number }> {
   const fingerprints = document.records.map(recordFingerprint);
-  const versionIds = await knownVersions(session, [...new Set(fingerprints)]);
-  const fresh = new Map<string, number>();
+  const fresh = new Map<string, RegistryRecord>();
   fingerprints.forEach((fingerprint, index) => {
-    if (!versionIds.has(fingerprint) && !fresh.has(fingerprint)) fresh.set(fingerprint, index);
+    if (!versionIds.has(fingerprint) && !fresh.has(fingerprint)) {
+      fresh.set(fingerprint, document.records[index] as RegistryRecord);
+    }
   });
-  const ids = await reserveVersionIds(session, fresh.size);
-  const rows = [...fresh].map(([fingerprint, index], n) => {
-    const id = ids[n] as number;
-    versionIds.set(fingerprint, id);
-    return [id, fingerprint, ...recordValues(document.records[index] as never)];
-  });
-  await session.copyIn('record_versions', ['id', 'fingerprint', ...RECORD_COLUMNS], rows);
+  if (fresh.size > 0) {
+    let id = await reserveVersionIds(session, fresh.size);
+    const rows = [...fresh].map(([fingerprint, record]) => {
+      versionIds.set(fingerprint, id);
+      return [id++, fingerprint, ...recordValues(record)];
+    });
+    await session.copyIn('record_versions', ['id', 'fingerprint', ...RECORD_COLUMNS], rows);
+  }
   return {
-    versionIds: fingerprints.map((fingerprint) => versionIds.get(fingerprint) as number),
-    newVersions: rows.length,
+    ids: fingerprints.map((fingerprint) => versionIds.get(fingerprint) as number),
+    newVersions: fresh.size,
   };
 }
 
@@ -56,7 +59,7 @@ async function storePeople(session: ImportSession, document: SourceDocument, sou
   if (document.people.length === 0) return;
   await session.query(
     `create temp table if not exists import_people
-       (id text, name text, org text, uri text, updated date) on commit drop`,
+       (id text, name text, org text, uri text, updated text) on commit drop`,
   );
   await session.query('truncate import_people');
   await session.copyIn(
@@ -70,14 +73,17 @@ async function storePeople(session: ImportSession, document: SourceDocument, sou
       person.updated,
     ]),
   );
+  const newer = `(s.published, s.sha256) < ($2::date, $3::text)`;
+  await session.query(
+    `update people p set name = i.name, org = i.org, uri = i.uri, updated = i.updated, source_id = $1
+       from import_people i, sources s
+      where p.id = i.id and s.id = p.source_id and ${newer}`,
+    [sourceId, document.published, document.sha256],
+  );
   await session.query(
     `insert into people (id, name, org, uri, updated, source_id)
-       select distinct on (id) id, name, org, uri, updated, $1::int from import_people order by id
-     on conflict (id) do update
-       set name = excluded.name, org = excluded.org, uri = excluded.uri,
-           updated = excluded.updated, source_id = excluded.source_id
-       where (select (published, sha256) from sources where id = people.source_id)
-           < (select (published, sha256) from sources where id = excluded.source_id)`,
+       select distinct on (id) id, name, org, uri, updated, $1::int from import_people i
+        where not exists (select 1 from people p where p.id = i.id) order by id`,
     [sourceId],
   );
 }
@@ -86,6 +92,7 @@ async function storePeople(session: ImportSession, document: SourceDocument, sou
 export async function storeDocument(
   session: ImportSession,
   document: SourceDocument,
+  versionIds: Map<string, number>,
 ): Promise<StoredDocument> {
   const [source] = await session.db
     .insert(sources)
@@ -101,11 +108,11 @@ export async function storeDocument(
     })
     .returning({ id: sources.id });
   const sourceId = (source as { id: number }).id;
-  const { versionIds, newVersions } = await storeVersions(session, document);
+  const { ids, newVersions } = await storeVersions(session, document, versionIds);
   await session.copyIn(
     'source_records',
     ['source_id', 'version_id', 'position'],
-    versionIds.map((versionId, position) => [sourceId, versionId, position]),
+    ids.map((versionId, position) => [sourceId, versionId, position]),
   );
   await storePeople(session, document, sourceId);
   return { sourceId, records: document.records.length, newVersions };

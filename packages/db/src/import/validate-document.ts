@@ -10,12 +10,15 @@ import {
 } from '@portbook/core';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Records may be dated by month (`2002-02`): the registry wrote 2,600 of them that way. */
+const RECORD_DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+function isIsoDate(value: string, pattern = ISO_DATE): boolean {
+  if (!pattern.test(value)) return false;
+  const day = value.length === 7 ? `${value}-01` : value;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 }
 
 function isPort(value: number): boolean {
@@ -37,8 +40,8 @@ function checkRecord(record: RegistryRecord, location: string) {
     });
   }
   for (const date of [record.registered, record.modified]) {
-    if (date !== null && !isIsoDate(date)) {
-      throw new PortbookError('INVALID_DATE', `"${date}" is not a YYYY-MM-DD date`, { location });
+    if (date !== null && !isIsoDate(date, RECORD_DATE)) {
+      throw new PortbookError('INVALID_DATE', `"${date}" is not a YYYY-MM(-DD) date`, { location });
     }
   }
   if (!(STATUSES as readonly string[]).includes(record.status)) {
