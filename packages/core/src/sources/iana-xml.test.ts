@@ -91,6 +91,22 @@ describe('parseIanaXml', () => {
     });
   });
 
+  it('renders <paragraph> markup as its text, xrefs inside it included', () => {
+    const note = `<note>
+      <paragraph>Defined TXT keys:</paragraph>
+      <paragraph>scheme, see <xref type="rfc" data="rfc7595"/></paragraph>
+    </note>`;
+    const edited = parseText(xml.replace(/<note>Defined TXT keys:[^<]*<\/note>/, note));
+    expect(edited.records.at(-1)?.notes).toBe('Defined TXT keys:\n      scheme, see [RFC7595]');
+  });
+
+  it('rejects record markup it does not know rather than drop it', () => {
+    const unknown = xml.replace('<sc>7107696</sc>', '<sc>7107696</sc><port>1113</port>');
+    expect(errorOf(() => parseText(unknown)).code).toBe('MALFORMED_SOURCE');
+    const twice = xml.replace('<name>x11</name>', '<name>x11</name><name>x-11</name>');
+    expect(errorOf(() => parseText(twice)).message).toContain('more than one <name>');
+  });
+
   it('reads the DCCP service code and the record dates', () => {
     expect(byName('ltp-deepspace')).toMatchObject({
       serviceCode: '7107696',

@@ -17,7 +17,6 @@ const RECORD_TEXT = new Set([
   'sc',
   'unauthorized',
 ]);
-const MIXED_CONTENT = new Set(['description', 'note']);
 const PERSON_TEXT = new Set(['name', 'org', 'uri', 'updated']);
 
 /** Parser state while streaming one registry document. */
@@ -52,10 +51,12 @@ export function parseIanaXml(bytes: Uint8Array, origin: string): SourceDocument 
   });
   parser.on('opentag', (tag) => openTag(reading, tag, parser.line));
   parser.on('closetag', (tag) => closeTag(reading, tag.name));
-  parser.on('text', (text) => {
+  const onText = (text: string) => {
     if (reading.xref) reading.xref.text = (reading.xref.text ?? '') + text;
     else if (reading.text !== null) reading.text += text;
-  });
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   let closing = false;
   try {
     parser.write(xml);
@@ -134,10 +135,9 @@ function openRecordChild(
 ): void {
   if (name === 'xref') {
     reading.xref = { type: attributes.type ?? '', data: attributes.data ?? null, text: null };
-  } else if (name === 'br' && parent !== undefined && MIXED_CONTENT.has(parent)) {
-    reading.text = `${reading.text ?? ''}\n`;
-  } else if (name === 'paragraph' && parent !== undefined && MIXED_CONTENT.has(parent)) {
+  } else if (reading.text !== null && (name === 'br' || name === 'paragraph')) {
     // Paragraph markup is transparent: the CSV keeps only its text and the whitespace around it.
+    if (name === 'br') reading.text += '\n';
   } else if (parent === 'record' && RECORD_TEXT.has(name)) {
     if (record.elements.has(name)) {
       throw new PortbookError('MALFORMED_SOURCE', `record has more than one <${name}>`, {
@@ -182,14 +182,20 @@ function closeXref(reading: Reading, parent: string | undefined): void {
   const text = raw.text === null ? '' : renderRegistryText(raw.text);
   const xref: Xref = { ...raw, text: text === '' ? null : text };
   const record = reading.record;
-  if (parent !== undefined && MIXED_CONTENT.has(parent)) {
-    if (reading.text !== null) reading.text += renderXref(xref);
-  } else if (record && parent === 'assignee' && xref.type === 'person' && xref.data) {
+  if (reading.text !== null) {
+    reading.text += renderXref(xref);
+  } else if (!record) {
+    return;
+  } else if (parent === 'assignee' && xref.type === 'person' && xref.data) {
     record.assignees.push(xref.data);
-  } else if (record && parent === 'record' && xref.type === 'person' && xref.data) {
+  } else if (parent === 'record' && xref.type === 'person' && xref.data) {
     record.personXrefs.push(xref.data);
-  } else if (record && parent === 'record') {
+  } else if (parent === 'record') {
     record.xrefs.push(xref);
+  } else {
+    throw new PortbookError('MALFORMED_SOURCE', `unexpected <xref> in <${parent}>`, {
+      location: record.location,
+    });
   }
 }
 
