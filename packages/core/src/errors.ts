@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'SYNC_IN_PROGRESS',
   'INVALID_DATE',
   'IMPORT_FAILED',
+  'SITE_BUILD_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
