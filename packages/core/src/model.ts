@@ -41,7 +41,7 @@ export interface RegistryRecord {
   /** Person id from the `<people>` registry (or a team id such as `IESG`). */
   assignee: string | null;
   contact: string | null;
-  /** ISO dates, YYYY-MM-DD. */
+  /** ISO dates as IANA writes them: YYYY-MM-DD, or YYYY-MM for the ~2,600 records dated to the month. */
   registered: string | null;
   modified: string | null;
   references: Reference[];
