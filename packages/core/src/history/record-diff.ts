@@ -1,5 +1,5 @@
 import type { RecordField, RegistryRecord } from '../model.ts';
-import { nameKey, rangeKey, textKey } from './record-identity.ts';
+import { nameKey, rangeKey, spacedText } from './record-identity.ts';
 import type { FieldChange } from './types.ts';
 
 export type FieldChanges = Partial<Record<RecordField, FieldChange>>;
@@ -22,12 +22,12 @@ function comparable(record: RegistryRecord, field: RecordField): string | null {
       return record.portRange ? rangeKey(record.portRange) : null;
     case 'references':
       return record.references.length > 0
-        ? JSON.stringify(record.references.map((r) => [r.type, r.data.toLowerCase()]))
+        ? JSON.stringify(record.references.map((r) => [r.type, r.data.replace(/\s+/g, ' ')]))
         : null;
     case 'description':
     case 'notes':
     case 'unauthorizedUse':
-      return textKey(record[field]);
+      return spacedText(record[field]);
     default: {
       const value = record[field];
       return value === null || value === '' ? null : String(value);

@@ -6,10 +6,14 @@ export function nameKey(name: string | null): string | null {
   return trimmed ? trimmed.toLowerCase() : null;
 }
 
-/** Free text compares by words: documents re-wrapped and re-spaced the same description. */
+/** Free text as a diff compares it: documents re-wrapped and re-spaced the same words. */
+export function spacedText(text: string | null): string | null {
+  return text?.replace(/\s+/g, ' ').trim() || null;
+}
+
+/** Free text as matching compares it: also ignoring case, which the RFCs varied between editions. */
 export function textKey(text: string | null): string | null {
-  const collapsed = text?.replace(/\s+/g, ' ').trim();
-  return collapsed ? collapsed.toLowerCase() : null;
+  return spacedText(text)?.toLowerCase() ?? null;
 }
 
 export function rangeKey(range: PortRange | null): string {
