@@ -13,6 +13,7 @@ export interface PortbookSchemaTypes {
   DefaultNodeNullability: false;
   Scalars: {
     Date: { Input: string; Output: string };
+    PartialDate: { Input: string; Output: string };
     ID: { Input: string; Output: string | number };
   };
 }

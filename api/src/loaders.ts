@@ -2,56 +2,102 @@ import type { Protocol } from '@portbook/core';
 import {
   type Assignment,
   assignmentsContaining,
+  assignmentsNamed,
+  type Change,
+  changesContaining,
   type Db,
   groupByPort,
+  groupChangesByPort,
   listRangeClasses,
+  type NameLink,
+  type NeighbouringPorts,
+  nameLinksFor,
+  neighbouringAssigned,
   type RangeClass,
+  serviceKey,
 } from '@portbook/db';
 import DataLoader from 'dataloader';
 
 interface PortKey {
   port: number;
   at: string | undefined;
-  protocol: Protocol | undefined;
+  protocol?: Protocol | undefined;
 }
 
-/** Ports asked for with the same date and protocol are read in one statement. */
-function portAssignmentsLoader(db: Db) {
-  return new DataLoader<PortKey, Assignment[], string>(
+const portKey = (key: PortKey) => `${key.port}|${key.at ?? ''}|${key.protocol ?? ''}`;
+const groupKey = (key: PortKey) => `${key.at ?? ''}|${key.protocol ?? ''}`;
+
+/** Batches keys that share a date and protocol into one call with all their ports. */
+function portLoader<Value>(
+  load: (ports: number[], key: PortKey) => Promise<Map<number, Value>>,
+  empty: Value,
+) {
+  return new DataLoader<PortKey, Value, string>(
     async (keys) => {
       const groups = new Map<string, PortKey[]>();
-      for (const key of keys) {
-        const group = `${key.at ?? ''}|${key.protocol ?? ''}`;
-        groups.set(group, [...(groups.get(group) ?? []), key]);
-      }
-      const results = new Map<string, Assignment[]>();
+      for (const key of keys)
+        groups.set(groupKey(key), [...(groups.get(groupKey(key)) ?? []), key]);
+      const results = new Map<string, Value>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
-          const [{ at, protocol }] = group as [PortKey];
-          const ports = [...new Set(group.map((k) => k.port))];
-          const byPort = groupByPort(
-            ports,
-            await assignmentsContaining(db, ports, { at, protocol }),
-          );
-          for (const port of ports)
-            results.set(cacheKey({ port, at, protocol }), byPort.get(port) ?? []);
+          const first = group[0] as PortKey;
+          const ports = [...new Set(group.map((key) => key.port))];
+          const byPort = await load(ports, first);
+          for (const port of ports) {
+            results.set(portKey({ ...first, port }), byPort.get(port) ?? empty);
+          }
         }),
       );
-      return keys.map((key) => results.get(cacheKey(key)) ?? []);
+      return keys.map((key) => results.get(portKey(key)) ?? empty);
     },
-    { cacheKeyFn: cacheKey },
+    { cacheKeyFn: portKey },
   );
 }
 
-function cacheKey(key: PortKey): string {
-  return `${key.port}|${key.at ?? ''}|${key.protocol ?? ''}`;
+function byName<Row>(
+  rows: readonly Row[],
+  names: readonly string[],
+  namesOf: (row: Row) => (string | null)[],
+) {
+  const grouped = new Map<string, Row[]>(names.map((name) => [serviceKey(name), []]));
+  for (const row of rows) {
+    for (const name of new Set(
+      namesOf(row)
+        .filter((n): n is string => n !== null)
+        .map(serviceKey),
+    )) {
+      grouped.get(name)?.push(row);
+    }
+  }
+  return names.map((name) => grouped.get(serviceKey(name)) ?? []);
 }
 
 /** Per-request batching and memoisation over the shared query functions. */
 export function createLoaders(db: Db) {
   let rangeClasses: Promise<RangeClass[]> | undefined;
   return {
-    portAssignments: portAssignmentsLoader(db),
+    portAssignments: portLoader<Assignment[]>(
+      async (ports, { at, protocol }) =>
+        groupByPort(ports, await assignmentsContaining(db, ports, { at, protocol })),
+      [],
+    ),
+    portChanges: portLoader<Change[]>(
+      async (ports) => groupChangesByPort(ports, await changesContaining(db, ports)),
+      [],
+    ),
+    neighbours: portLoader<NeighbouringPorts | null>(async (ports, { at }) => {
+      const rows = await neighbouringAssigned(db, ports, at);
+      return new Map(rows.map((row) => [row.port, row]));
+    }, null),
+    serviceAssignments: new DataLoader<string, Assignment[], string>(
+      async (names) => byName(await assignmentsNamed(db, names), names, (row) => [row.serviceName]),
+      { cacheKeyFn: serviceKey },
+    ),
+    nameLinks: new DataLoader<string, NameLink[], string>(
+      async (names) =>
+        byName(await nameLinksFor(db, names), names, (link) => [link.formerName, link.laterName]),
+      { cacheKeyFn: serviceKey },
+    ),
     /** Every range class through history: a few dozen rows, read once per request. */
     rangeClasses: () => {
       rangeClasses ??= listRangeClasses(db);

@@ -25,3 +25,100 @@ export function checkPageArgs<T extends PageArgs>(args: T): T {
   }
   return args;
 }
+
+/** Opaque cursors: base64url of `kind:value`, so a cursor from one list is refused by another. */
+export function encodeCursor(kind: string, value: string | number): string {
+  return Buffer.from(`${kind}:${value}`).toString('base64url');
+}
+
+export function decodeCursor(kind: string, cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith(`${kind}:`))
+    throw badUserInput(`unknown cursor ${JSON.stringify(cursor)}`);
+  return decoded.slice(kind.length + 1);
+}
+
+export interface KeysetPage<Key> {
+  limit: number;
+  after?: Key | undefined;
+  before?: Key | undefined;
+  /** Take the rows just before `before` (for `last`); rows still come back in list order. */
+  fromEnd: boolean;
+}
+
+export interface Connection<Node> {
+  edges: { cursor: string; node: Node }[];
+  pageInfo: {
+    startCursor: string | null;
+    endCursor: string | null;
+    hasPreviousPage: boolean;
+    hasNextPage: boolean;
+  };
+  totalCount: () => Promise<number> | number;
+}
+
+/**
+ * A Relay connection over a keyset-ordered list: one extra row tells whether another page
+ * follows; `totalCount` runs only when a client asks for it.
+ */
+export async function keysetConnection<Node, Key>(
+  args: PageArgs,
+  options: {
+    cursor: { kind: string; of: (node: Node) => string | number; parse: (value: string) => Key };
+    load: (page: KeysetPage<Key>) => Promise<Node[]> | Node[];
+    totalCount: () => Promise<number> | number;
+  },
+): Promise<Connection<Node>> {
+  checkPageArgs(args);
+  const { kind, of, parse } = options.cursor;
+  const after = args.after ? parse(decodeCursor(kind, args.after)) : undefined;
+  const before = args.before ? parse(decodeCursor(kind, args.before)) : undefined;
+  const fromEnd = args.last != null && args.first == null;
+  const size = (fromEnd ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const rows = await options.load({ limit: size + 1, after, before, fromEnd });
+  const more = rows.length > size;
+  const nodes = more ? (fromEnd ? rows.slice(1) : rows.slice(0, size)) : rows;
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(kind, of(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      hasPreviousPage: fromEnd ? more : after !== undefined,
+      hasNextPage: fromEnd ? before !== undefined : more,
+    },
+    totalCount: options.totalCount,
+  };
+}
+
+/** Pages a list already in memory with the same keyset semantics. */
+export function pageInMemory<Node, Key extends string | number>(
+  nodes: readonly Node[],
+  keyOf: (node: Node) => Key,
+  page: KeysetPage<Key>,
+): Node[] {
+  const inRange = nodes.filter((node) => {
+    const key = keyOf(node);
+    return (
+      (page.after === undefined || key > page.after) &&
+      (page.before === undefined || key < page.before)
+    );
+  });
+  return page.fromEnd ? inRange.slice(-page.limit) : inRange.slice(0, page.limit);
+}
+
+/** Parses the value of an integer cursor (a port number), refusing anything else. */
+export function integerCursor(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number))
+    throw badUserInput(`unknown cursor value ${JSON.stringify(value)}`);
+  return number;
+}
+
+/** `totalCount` of any connection here: a number, or a count run only when asked for. */
+export function countOf(connection: {
+  totalCount?: number | (() => Promise<number> | number) | undefined;
+}): Promise<number> | number {
+  const total = connection.totalCount;
+  return typeof total === 'function' ? total() : (total ?? 0);
+}

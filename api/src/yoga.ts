@@ -1,30 +1,93 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import {
+  createInMemoryCache,
+  hashSHA256,
+  useResponseCache,
+} from '@graphql-yoga/plugin-response-cache';
 import type { Database } from '@portbook/db';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type Context, createContext } from './context.ts';
 import { maskError } from './errors.ts';
+import { EXAMPLE_OPERATIONS, PERSISTED_OPERATIONS } from './examples.ts';
 import { healthPlugin } from './health.ts';
+import { httpCachingPlugin } from './http-caching.ts';
 import { createLogger, yogaLogger } from './logger.ts';
+import { RegistryVersion } from './registry-version.ts';
 import { schema } from './schema/index.ts';
+import { servicesFilePlugin } from './services-file.ts';
 
 export interface ApiOptions {
   database: Database;
   logger?: Logger;
+  /** Keep whole responses in memory per registry version (default true). */
+  responseCache?: boolean;
+  /** Origins allowed by CORS (default any). */
+  corsOrigins?: string[];
+  /** How often the registry version is re-read, in ms (an import elsewhere shows within it). */
+  versionTtlMs?: number;
 }
 
-export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context>;
+export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context> & {
+  registry: RegistryVersion;
+};
+
+/** Query limits: generous for real clients, fatal for abusive ones. */
+const ARMOR = {
+  maxDepth: { n: 12 },
+  costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+  maxAliases: { n: 15 },
+  maxDirectives: { n: 10 },
+  maxTokens: { n: 2000 },
+  blockFieldSuggestion: { enabled: true },
+};
 
 /** Builds the GraphQL server; it never listens (see `server.ts`), so tests call `yoga.fetch`. */
 export function createApi(options: ApiOptions): PortbookYoga {
   const { db } = options.database;
   const logger = options.logger ?? createLogger();
-  return createYoga<Record<string, unknown>, Context>({
+  const registry = new RegistryVersion(db, options.versionTtlMs);
+  const cache = createInMemoryCache({ max: 5000 });
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db),
+    context: () => createContext(db, registry),
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
     landingPage: false,
-    plugins: [healthPlugin(db)],
+    batching: { limit: 5 },
+    cors: { origin: options.corsOrigins ?? '*', methods: ['GET', 'POST'], maxAge: 86400 },
+    graphiql: {
+      title: 'portbook',
+      defaultTabs: Object.values(EXAMPLE_OPERATIONS).map((query) => ({ query })),
+    },
+    plugins: [
+      healthPlugin(db),
+      servicesFilePlugin(db, registry),
+      EnvelopArmorPlugin(ARMOR),
+      usePersistedOperations({
+        getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,
+        allowArbitraryOperations: true,
+      }),
+      useResponseCache({
+        session: () => null,
+        cache,
+        enabled: () => options.responseCache !== false,
+        ttl: 60 * 60 * 1000,
+        // The registry version in the key: an import makes every earlier response stale at once.
+        buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
+          hashSHA256(
+            [
+              await registry.current(),
+              documentString,
+              operationName ?? '',
+              JSON.stringify(variableValues ?? {}),
+            ].join('|'),
+          ),
+      }),
+      httpCachingPlugin({ maxAge: 300 }),
+    ],
   });
+  return Object.assign(yoga, { registry });
 }

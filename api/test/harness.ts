@@ -22,12 +22,19 @@ export interface TestApi {
 }
 
 /** A migrated throwaway database of the kind, seeded with the fixture registry, behind the API. */
-export async function openTestApi(kind: TestDatabaseKind): Promise<TestApi> {
+export async function openTestApi(
+  kind: TestDatabaseKind,
+  options: { responseCache?: boolean } = {},
+): Promise<TestApi> {
   const statements: string[] = [];
   const test = await createTestDatabase(kind, { onQuery: (sql) => statements.push(sql) });
-  await seedFixtures(test.database.db);
+  await seedFixtures(test.database);
   statements.length = 0;
-  const yoga = createApi({ database: test.database, logger: pino({ level: 'silent' }) });
+  const yoga = createApi({
+    database: test.database,
+    logger: pino({ level: 'silent' }),
+    responseCache: options.responseCache ?? false,
+  });
   return {
     yoga,
     statements,

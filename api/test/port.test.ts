@@ -99,14 +99,18 @@ describe.each(TEST_DATABASE_KINDS)('port(number:) on %s', (kind) => {
     const before = await api.query(PORT, { number: 7000, at: '2021-06-01' });
     expect(before.data).toMatchObject({
       port: {
+        status: 'ASSIGNED',
         assignments: {
-          nodes: [{ serviceName: 'oldchat', validFrom: '2020-01-08', validTo: '2026-08-17' }],
+          nodes: [{ serviceName: 'chatter', validFrom: '2020-01-08', validTo: '2026-08-17' }],
         },
       },
     });
     const now = await api.query(PORT, { number: 7000 });
     expect(now.data).toMatchObject({
-      port: { assignments: { nodes: [{ serviceName: 'newchat', validTo: null }] } },
+      port: {
+        status: 'UNASSIGNED',
+        assignments: { nodes: [{ serviceName: null, description: 'Unassigned', validTo: null }] },
+      },
     });
     const beforeAnything = await api.query(PORT, { number: 22, at: '2019-12-31' });
     expect(beforeAnything.data).toMatchObject({

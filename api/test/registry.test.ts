@@ -22,8 +22,8 @@ describe.each(TEST_DATABASE_KINDS)('registry on %s', (kind) => {
       registry: {
         updated: '2026-08-17',
         sha256: 'b'.repeat(64),
-        recordCount: 10,
-        assignmentCount: 11,
+        recordCount: 14,
+        assignmentCount: 17,
         sourceCount: 2,
         latestSource: { edition: 'iana:2026-08-17', kind: 'IANA_XML' },
         lastSync: { via: 'file', status: 'succeeded', sourcesImported: 2 },

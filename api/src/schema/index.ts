@@ -1,12 +1,18 @@
 import { builder } from '../builder.ts';
 import './date.ts';
+import './partial-date.ts';
 import './enums.ts';
 import './person.ts';
 import './source.ts';
 import './port-range.ts';
 import './assignment.ts';
+import './change.ts';
 import './range-class.ts';
 import './port.ts';
+import './ports.ts';
+import './service.ts';
+import './search.ts';
+import './free-block.ts';
 import './registry.ts';
 
 builder.queryType({

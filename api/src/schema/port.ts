@@ -1,10 +1,11 @@
 import { PORT_MAX, PORT_MIN, PortbookError } from '@portbook/core';
-import { portStatus } from '@portbook/db';
+import { nearestGapPort, occupiedRanges, portStatus } from '@portbook/db';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { checkPageArgs } from '../pagination.ts';
+import { checkPageArgs, countOf } from '../pagination.ts';
 import { Assignment } from './assignment.ts';
+import { Change } from './change.ts';
 import { DateScalar } from './date.ts';
 import { ProtocolEnum, StatusEnum } from './enums.ts';
 import { RangeClass } from './range-class.ts';
@@ -41,6 +42,9 @@ async function ianaRangeClass(port: PortShape, context: Context) {
   );
 }
 
+/** How far either side of a port `nearestUnassigned` looks before reading the whole space. */
+const NEAR_WINDOW = 4096;
+
 export const Port = builder.objectRef<PortShape>('Port');
 
 builder.node(Port, {
@@ -57,16 +61,9 @@ builder.node(Port, {
     }),
     status: t.field({
       type: StatusEnum,
-      description:
-        'The strongest status among the records containing the port; UNASSIGNED if none.',
+      description: 'The strongest status among the records containing it; UNASSIGNED if none.',
       resolve: async (port, _args, context) =>
-        portStatus(
-          await context.loaders.portAssignments.load({
-            port: port.number,
-            at: port.at,
-            protocol: undefined,
-          }),
-        ),
+        portStatus(await context.loaders.portAssignments.load({ port: port.number, at: port.at })),
     }),
     rangeClass: t.field({
       type: RangeClass,
@@ -91,10 +88,60 @@ builder.node(Port, {
           return resolveArrayConnection({ args: checkPageArgs(args) }, rows);
         },
       },
-      {
-        fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount }) }),
-      },
+      { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
     ),
+    history: t.connection(
+      {
+        type: Change,
+        description:
+          'Dated events of every record containing this port, oldest first, each with its source document.',
+        resolve: async (port, args, context) => {
+          const rows = await context.loaders.portChanges.load({ port: port.number, at: undefined });
+          return resolveArrayConnection({ args: checkPageArgs(args) }, rows);
+        },
+      },
+      { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
+    ),
+    previousAssigned: t.field({
+      type: Port,
+      nullable: true,
+      description: 'The nearest lower port an assigned record covers.',
+      resolve: async (port, _args, context) => {
+        const near = await context.loaders.neighbours.load({ port: port.number, at: port.at });
+        return near?.previousAssigned == null
+          ? null
+          : { number: near.previousAssigned, at: port.at };
+      },
+    }),
+    nextAssigned: t.field({
+      type: Port,
+      nullable: true,
+      description: 'The nearest higher port an assigned record covers.',
+      resolve: async (port, _args, context) => {
+        const near = await context.loaders.neighbours.load({ port: port.number, at: port.at });
+        return near?.nextAssigned == null ? null : { number: near.nextAssigned, at: port.at };
+      },
+    }),
+    nearestUnassigned: t.field({
+      type: Port,
+      nullable: true,
+      description:
+        'The closest port no assigned or reserved record claims (this one, if it is free), for choosing a port.',
+      args: { protocols: t.arg({ type: [ProtocolEnum] }) },
+      resolve: async (port, args, context) => {
+        const protocols = args.protocols ?? undefined;
+        const window = {
+          low: Math.max(PORT_MIN, port.number - NEAR_WINDOW),
+          high: Math.min(PORT_MAX, port.number + NEAR_WINDOW),
+        };
+        for (const within of [window, { low: PORT_MIN, high: PORT_MAX }]) {
+          const occupied = await occupiedRanges(context.db, { at: port.at, protocols, within });
+          const nearest = nearestGapPort(occupied, port.number, within);
+          if (nearest !== null) return { number: nearest, at: port.at };
+        }
+        return null;
+      },
+    }),
   }),
 });
 

@@ -25,3 +25,34 @@ export const RangeClass = builder.drizzleNode('rangeClasses', {
     note: t.exposeString('note', { nullable: true }),
   }),
 });
+
+builder.queryField('rangeClasses', (t) =>
+  t.field({
+    type: [RangeClass],
+    description:
+      "IANA's port classes in force on `at`; without `at`, every class through history (1977-).",
+    args: { at: t.arg({ type: DateScalar }) },
+    resolve: async (_root, args, context) =>
+      (await context.loaders.rangeClasses()).filter(
+        (c) =>
+          c.scheme === 'iana' &&
+          (args.at == null ||
+            (c.validFrom <= args.at && (c.validTo === null || c.validTo > args.at))),
+      ),
+  }),
+);
+
+builder.queryField('ephemeralRanges', (t) =>
+  t.field({
+    type: [RangeClass],
+    description: "Operating systems' default ephemeral (dynamic) port ranges, with their sources.",
+    args: { at: t.arg({ type: DateScalar }) },
+    resolve: async (_root, args, context) =>
+      (await context.loaders.rangeClasses()).filter(
+        (c) =>
+          c.scheme === 'ephemeral' &&
+          (args.at == null ||
+            (c.validFrom <= args.at && (c.validTo === null || c.validTo > args.at))),
+      ),
+  }),
+);

@@ -1,12 +1,15 @@
 import { SOURCE_KINDS, type SourceKind } from '@portbook/core';
+import { listSources } from '@portbook/db';
+import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
+import { checkPageArgs, countOf } from '../pagination.ts';
 import { DateScalar } from './date.ts';
 
 export const SourceKindEnum = builder.enumType('SourceKind', {
   description: 'What kind of document a source is.',
   values: Object.fromEntries(
     SOURCE_KINDS.map((kind) => [kind.toUpperCase().replaceAll('-', '_'), { value: kind }]),
-  ) as Record<string, { value: SourceKind }>,
+  ) as Record<Uppercase<string>, { value: SourceKind }>,
 });
 
 /** An imported document: a registry file of a given date, an Assigned Numbers RFC, an npm copy. */
@@ -33,3 +36,24 @@ export const Source = builder.drizzleNode('sources', {
     importedAt: t.string({ resolve: (source) => source.importedAt.toISOString() }),
   }),
 });
+
+builder.queryField('sources', (t) =>
+  t.connection(
+    {
+      type: Source,
+      description: 'Every imported document, oldest first.',
+      args: {
+        kinds: t.arg({ type: [SourceKindEnum] }),
+        inTimeline: t.arg.boolean({ description: 'Only the documents that stand in the history.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const rows = await listSources(context.db, {
+          kinds: args.kinds ?? undefined,
+          inTimeline: args.inTimeline ?? undefined,
+        });
+        return resolveArrayConnection({ args: checkPageArgs(args) }, rows);
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
+  ),
+);

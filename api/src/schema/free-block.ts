@@ -1,0 +1,54 @@
+import type { PortRange as PortRangeShape } from '@portbook/core';
+import { gapsBetween, occupiedRanges } from '@portbook/db';
+import { builder } from '../builder.ts';
+import { countOf, integerCursor, keysetConnection, pageInMemory } from '../pagination.ts';
+import { checkPortRange } from './assignment-filter.ts';
+import { DateScalar } from './date.ts';
+import { ProtocolEnum } from './enums.ts';
+import { PortRangeInput } from './port-range.ts';
+
+/** User Ports: where IANA assigns new services, so where people look for a free port. */
+const USER_PORTS = { low: 1024, high: 49151 };
+
+const FreeBlock = builder.objectRef<PortRangeShape>('FreeBlock').implement({
+  description: 'A run of consecutive ports no assigned or reserved record claims.',
+  fields: (t) => ({
+    low: t.exposeInt('low'),
+    high: t.exposeInt('high'),
+    length: t.int({ resolve: (block) => block.high - block.low + 1 }),
+  }),
+});
+
+builder.queryField('unassigned', (t) =>
+  t.connection(
+    {
+      type: FreeBlock,
+      description:
+        'Free blocks of ports, for choosing a port for a new service (default: User Ports 1024-49151).',
+      args: {
+        within: t.arg({ type: PortRangeInput }),
+        minLength: t.arg.int({ defaultValue: 1, description: 'Only blocks at least this long.' }),
+        protocols: t.arg({
+          type: [ProtocolEnum],
+          description: 'Free for these protocols (default: free on every protocol).',
+        }),
+        at: t.arg({ type: DateScalar }),
+      },
+      resolve: async (_root, args, context) => {
+        const within = args.within ? checkPortRange(args.within) : USER_PORTS;
+        const occupied = await occupiedRanges(context.db, {
+          at: args.at ?? undefined,
+          protocols: args.protocols ?? undefined,
+          within,
+        });
+        const blocks = gapsBetween(occupied, within, Math.max(1, args.minLength ?? 1));
+        return keysetConnection<PortRangeShape, number>(args, {
+          cursor: { kind: 'free', of: (block) => block.low, parse: integerCursor },
+          load: (page) => pageInMemory(blocks, (block) => block.low, page),
+          totalCount: () => blocks.length,
+        });
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
+  ),
+);

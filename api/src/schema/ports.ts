@@ -1,0 +1,31 @@
+import { countPorts, listPorts } from '@portbook/db';
+import { builder } from '../builder.ts';
+import { countOf, integerCursor, keysetConnection } from '../pagination.ts';
+import { AssignmentFilter, toAssignmentFilter } from './assignment-filter.ts';
+import { DateScalar } from './date.ts';
+import { Port, type PortShape } from './port.ts';
+
+builder.queryField('ports', (t) =>
+  t.connection(
+    {
+      type: Port,
+      description:
+        'Port numbers covered by records matching the filter (ranges expanded), ascending.',
+      args: {
+        filter: t.arg({ type: AssignmentFilter }),
+        at: t.arg({ type: DateScalar, description: 'Read the registry as of this date.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const filter = await toAssignmentFilter(args.filter, args.at, context);
+        const at = args.at ?? undefined;
+        return keysetConnection<PortShape, number>(args, {
+          cursor: { kind: 'port', of: (port) => port.number, parse: integerCursor },
+          load: async (page) =>
+            (await listPorts(context.db, filter, page)).map((number) => ({ number, at })),
+          totalCount: () => countPorts(context.db, filter),
+        });
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
+  ),
+);

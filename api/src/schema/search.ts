@@ -1,0 +1,70 @@
+import { type SearchHit as SearchHitShape, searchRegistry } from '@portbook/db';
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { builder } from '../builder.ts';
+import { badUserInput } from '../errors.ts';
+import { checkPageArgs, countOf } from '../pagination.ts';
+import { Port } from './port.ts';
+import { PortRange } from './port-range.ts';
+import { Service } from './service.ts';
+
+const SearchReasonEnum = builder.enumType('SearchReason', {
+  description: 'Why a hit matched.',
+  values: {
+    PORT: { value: 'port', description: 'The query is this port number, or it uses that port.' },
+    RANGE: { value: 'range', description: 'The query is a range of ports, or it overlaps it.' },
+    NAME: { value: 'name', description: 'The service name, in any case.' },
+    PREFIX: { value: 'prefix', description: 'A service name starting with the query.' },
+    FUZZY: { value: 'fuzzy', description: 'A service name one or two typos away.' },
+    TEXT: { value: 'text', description: 'Words of the name, description or notes.' },
+  } as const,
+});
+
+const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
+  description: 'One ranked answer: a port, a range of ports, or a service.',
+  fields: (t) => ({
+    score: t.exposeFloat('score', {
+      description: 'Higher is better; comparable within one search only.',
+    }),
+    reason: t.field({ type: SearchReasonEnum, resolve: (hit) => hit.reason }),
+    port: t.field({
+      type: Port,
+      nullable: true,
+      resolve: (hit) => (hit.kind === 'port' ? { number: hit.port, at: undefined } : null),
+    }),
+    portRange: t.field({
+      type: PortRange,
+      nullable: true,
+      resolve: (hit) => (hit.kind === 'range' ? { low: hit.low, high: hit.high } : null),
+    }),
+    service: t.field({
+      type: Service,
+      nullable: true,
+      resolve: (hit) => (hit.kind === 'service' ? { name: hit.serviceName } : null),
+    }),
+  }),
+});
+
+/** Long enough for any service name or a few description words; longer input is a mistake. */
+const MAX_QUERY_LENGTH = 200;
+
+builder.queryField('search', (t) =>
+  t.connection(
+    {
+      type: SearchHit,
+      description:
+        'One box for everything: "443", "6000-6010", "ssh", "kerberos admin", typos tolerated. Best first.',
+      args: { query: t.arg.string({ required: true }) },
+      resolve: async (_root, args, context) => {
+        checkPageArgs(args);
+        if (args.query.length > MAX_QUERY_LENGTH) {
+          throw badUserInput(`query must be at most ${MAX_QUERY_LENGTH} characters`);
+        }
+        const hits = await searchRegistry(context.db, args.query, {
+          names: await context.registry.serviceNames(),
+        });
+        return resolveArrayConnection({ args }, hits);
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
+  ),
+);
