@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './history/note-events.ts';
+export * from './history/port-timeline.ts';
 export * from './history/timeline.ts';
 export * from './history/types.ts';
 export * from './model.ts';
