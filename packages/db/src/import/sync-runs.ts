@@ -24,3 +24,17 @@ export async function finishSyncRun(
     .set({ ...outcome, finishedAt: new Date() })
     .where(eq(syncRuns.id, id));
 }
+
+/** A run that failed before it had documents to import (unreachable source, unparsable file). */
+export async function recordFailedSyncRun(
+  db: SessionDb,
+  via: SyncVia,
+  failure: { code: string; message: string },
+): Promise<void> {
+  const id = await startSyncRun(db, via);
+  await finishSyncRun(db, id, {
+    status: 'failed',
+    sourcesImported: 0,
+    message: `[${failure.code}] ${failure.message}`,
+  });
+}

@@ -1,0 +1,43 @@
+/** Everything the `portbook` command reads from the environment, in one place. */
+export interface CliEnv {
+  /** A directory laid out like the source mirror (`iana/`, `iana-snapshots/`, `rfc/`). */
+  mirror: string | undefined;
+  offline: boolean;
+  /** The current registry, as IANA publishes it. */
+  ianaUrl: string;
+  /** Base URL of the RFC Editor's plain-text RFCs (`<base>/rfcNNN.txt`). */
+  rfcBaseUrl: string;
+  /** Old registry snapshots to fetch as well (space- or comma-separated). */
+  archiveUrls: string[];
+  /** How long one download may take before the network counts as unavailable. */
+  fetchTimeoutMs: number;
+  port: number;
+  /** Print stack traces with errors. */
+  debug: boolean;
+}
+
+const IANA_XML_URL =
+  'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml';
+const RFC_BASE_URL = 'https://www.rfc-editor.org/rfc';
+
+function flag(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
+
+function positiveNumber(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+export function cliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
+  return {
+    mirror: env.PORTBOOK_MIRROR || undefined,
+    offline: flag(env.PORTBOOK_OFFLINE),
+    ianaUrl: env.PORTBOOK_IANA_URL || IANA_XML_URL,
+    rfcBaseUrl: (env.PORTBOOK_RFC_URL || RFC_BASE_URL).replace(/\/+$/, ''),
+    archiveUrls: (env.PORTBOOK_ARCHIVE_URLS ?? '').split(/[\s,]+/).filter(Boolean),
+    fetchTimeoutMs: positiveNumber(env.PORTBOOK_FETCH_TIMEOUT_MS, 30_000),
+    port: positiveNumber(env.PORT, 4000),
+    debug: flag(env.PORTBOOK_DEBUG),
+  };
+}

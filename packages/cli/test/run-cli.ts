@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, type Database } from '@portbook/db';
+import { createTestDatabase, type TestDatabaseKind } from '@portbook/db/testing';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `portbook` as a user would, in a child process with the given environment. */
+export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      env: {
+        ...process.env,
+        PORTBOOK_MIRROR: '',
+        PORTBOOK_OFFLINE: '',
+        PORTBOOK_DEBUG: '',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A database for CLI runs: a PGlite directory, or a throwaway Postgres database. */
+export interface CliDatabase {
+  env: Record<string, string>;
+  /** Opens it from the test process (PGlite: only while no CLI process has it open). */
+  open(): Database;
+  drop(): Promise<void>;
+}
+
+export async function cliDatabase(kind: TestDatabaseKind): Promise<CliDatabase> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'portbook-cli-'));
+    const dataDir = join(dir, 'pglite');
+    return {
+      env: { PORTBOOK_DATA_DIR: dataDir, DATABASE_URL: '' },
+      open: () => createDatabase({ url: undefined, dataDir }),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const test = await createTestDatabase('postgres', { migrate: false });
+  await test.database.close();
+  const url = test.url as string;
+  return {
+    env: { DATABASE_URL: url },
+    open: () => createDatabase({ url, maxConnections: 1 }),
+    drop: () => test.drop(),
+  };
+}
+
+const TABLES = [
+  'sources',
+  'record_versions',
+  'source_records',
+  'assignments',
+  'changes',
+  'name_links',
+  'people',
+] as const;
+
+/** A digest of every row of every table but `sync_runs`, to show a failed run changed nothing. */
+export async function tableDigests(cli: CliDatabase): Promise<Record<string, string>> {
+  const database = cli.open();
+  try {
+    const digests: Record<string, string> = {};
+    for (const table of TABLES) {
+      const text = `select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`;
+      const rows =
+        database.kind === 'pglite'
+          ? (await database.client.query<{ digest: string }>(text)).rows
+          : await database.client.unsafe<{ digest: string }[]>(text);
+      digests[table] = rows[0]?.digest ?? '';
+    }
+    return digests;
+  } finally {
+    await database.close();
+  }
+}

