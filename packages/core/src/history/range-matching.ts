@@ -4,7 +4,7 @@ import { isNamed, overlap, protocolsCompatible } from './record-identity.ts';
 
 /** Unnamed Unassigned or Reserved entries: IANA narrows, widens and splits them as ports are assigned. */
 function isResizable(record: RegistryRecord): boolean {
-  return record.portRange !== null && !isNamed(record) && record.status !== 'assigned';
+  return record.status !== 'assigned' && record.portRange !== null && !isNamed(record);
 }
 
 /**
@@ -15,15 +15,13 @@ export function matchResizedRanges(matching: Matching): void {
   const { older, newer } = matching;
   const waiting = matching.waiting().filter((b) => isResizable(newer[b] as RegistryRecord));
   if (waiting.length === 0) return;
-  const olderRanges = older
-    .map((record, a) => ({
-      record,
-      a,
-      low: record.portRange?.low ?? 0,
-      high: record.portRange?.high ?? 0,
-    }))
-    .filter(({ record, a }) => isResizable(record) && matching.open(a))
-    .sort((x, y) => x.low - y.low);
+  const olderRanges: { record: RegistryRecord; a: number; low: number; high: number }[] = [];
+  older.forEach((record, a) => {
+    if (!isResizable(record) || !matching.open(a)) return;
+    const { low, high } = record.portRange as NonNullable<RegistryRecord['portRange']>;
+    olderRanges.push({ record, a, low, high });
+  });
+  olderRanges.sort((x, y) => x.low - y.low);
   const lows = olderRanges.map(({ low }) => low);
   // reach[k]: the highest port any of the first k+1 older ranges covers, to stop scanning early.
   const reach: number[] = [];

@@ -16,10 +16,20 @@ export function buildTimeline(sources: TimelineSource[], entries: TimelineEntry[
     const i = indexOf.get(entry.sourceId);
     if (i !== undefined) entriesBySource[i]?.push(entry);
   }
-  for (const list of entriesBySource) list.sort((a, b) => a.position - b.position);
+  for (const list of entriesBySource) {
+    if (!isInPositionOrder(list)) list.sort((a, b) => a.position - b.position);
+  }
 
   const lineages = buildLineages(timelineSources, entriesBySource);
   const builder = new TimelineBuilder(timelineSources);
   for (const lineage of lineages) builder.add(lineage);
   return builder.result();
+}
+
+function isInPositionOrder(entries: readonly TimelineEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    if ((entries[i] as TimelineEntry).position < (entries[i - 1] as TimelineEntry).position)
+      return false;
+  }
+  return true;
 }
