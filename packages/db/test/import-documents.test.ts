@@ -56,6 +56,29 @@ describe.each(TEST_DATABASE_KINDS)('importDocuments on %s', (kind) => {
     expect(current.map(rowRecord)).toEqual(editions['2026'].records);
   });
 
+  it('leaves no reference dangling though foreign keys are checked once per batch', async () => {
+    await importDocuments(test.database, all());
+    const dangling = (table: string, column: string, target: string) =>
+      `(select count(*)::int from ${table} t where t.${column} is not null
+          and not exists (select 1 from ${target} x where x.id = t.${column}))`;
+    const [counts] = await rows(
+      test.database,
+      `select ${[
+        dangling('source_records', 'version_id', 'record_versions'),
+        dangling('source_records', 'source_id', 'sources'),
+        dangling('assignments', 'version_id', 'record_versions'),
+        dangling('assignments', 'first_source_id', 'sources'),
+        dangling('assignments', 'last_source_id', 'sources'),
+        dangling('changes', 'before_version_id', 'record_versions'),
+        dangling('changes', 'after_version_id', 'record_versions'),
+        dangling('changes', 'previous_source_id', 'sources'),
+        dangling('name_links', 'source_id', 'sources'),
+        dangling('people', 'source_id', 'sources'),
+      ].join(' + ')} as dangling`,
+    );
+    expect(counts).toEqual({ dangling: 0 });
+  });
+
   it('records what changed between editions and keeps the newest details of each person', async () => {
     await importDocuments(test.database, all());
     const changes = await rows<{ kind: string; service_name: string | null; occurred: string }>(
