@@ -5,7 +5,9 @@ export type MatchRule =
   | 'exact'
   | 'protocol-missing'
   | 'well-formed-rename'
+  | 'renamed-same-description'
   | 'keyword-missing'
+  | 'redescribed'
   | 'name-withdrawn'
   | 'range-resized';
 

@@ -20,9 +20,40 @@ export function rangeKey(range: PortRange | null): string {
   return range ? `${range.low}-${range.high}` : '-';
 }
 
-/** The exact identity of a record in one document: port range, protocol and service name. */
+/**
+ * What names a record within its port and protocol: its service name; for an assigned record
+ * without one (RFCs 739–870 had no keywords) its description; for an Unassigned, Reserved or
+ * withdrawn entry, the mere fact that nothing is assigned.
+ */
+export function identityKey(record: RegistryRecord): string {
+  const name = nameKey(record.serviceName);
+  if (name !== null) return name;
+  return record.status === 'assigned' ? `=${textKey(record.description) ?? ''}` : '~';
+}
+
+/** The exact identity of a record in one document: port range, protocol and identity. */
 export function exactKey(record: RegistryRecord): string {
-  return `${rangeKey(record.portRange)}/${record.protocol ?? '*'}/${nameKey(record.serviceName) ?? ''}`;
+  return `${rangeKey(record.portRange)}/${record.protocol ?? '*'}/${identityKey(record)}`;
+}
+
+/** An assigned record without service name, as the RFCs before 900 list every port. */
+export function isUnnamedService(record: RegistryRecord): boolean {
+  return !isNamed(record) && record.status === 'assigned';
+}
+
+/** Words too common in descriptions to tell two services apart. */
+const COMMON_WORDS = new Set(
+  'the and for with old new protocol service services server system systems network unassigned reserved'.split(
+    ' ',
+  ),
+);
+
+/** Two descriptions name the same service if they share a distinctive word ("New Telnet", "Telnet"). */
+export function shareDistinctiveWord(a: string | null, b: string | null): boolean {
+  const words = (text: string | null) =>
+    (textKey(text) ?? '').split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !COMMON_WORDS.has(w));
+  const first = new Set(words(a));
+  return words(b).some((word) => first.has(word));
 }
 
 /** RFC 6335 section 5.1 allows only letters, digits and hyphens; IANA mapped `+` to `p` and others to `-`. */

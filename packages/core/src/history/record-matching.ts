@@ -3,10 +3,13 @@ import { Matching, type MatchRule, pushTo } from './matching-state.ts';
 import { matchResizedRanges } from './range-matching.ts';
 import {
   exactKey,
+  identityKey,
   isNamed,
+  isUnnamedService,
   nameKey,
   protocolsCompatible,
   rangeKey,
+  shareDistinctiveWord,
   textKey,
   wellFormedName,
 } from './record-identity.ts';
@@ -64,9 +67,8 @@ export function matchRecords(
     }
   }
 
-  // Rule 2: same port range and name where one document states no protocol (RFCs before 1340).
-  const rangeAndName = (r: RegistryRecord) =>
-    `${rangeKey(r.portRange)}/${nameKey(r.serviceName) ?? ''}`;
+  // Rule 2: same port range and identity where one document states no protocol (RFCs before 1340).
+  const rangeAndName = (r: RegistryRecord) => `${rangeKey(r.portRange)}/${identityKey(r)}`;
   matching.pass('protocol-missing', rangeAndName, rangeAndName, (candidates, record) =>
     candidates.find((a) => (olderRecord(a).protocol === null) !== (record.protocol === null)),
   );
@@ -83,30 +85,66 @@ export function matchRecords(
       ),
   );
 
+  // Rule 3b: a new name on the same port and protocol with the same description is a rename (`www` → `www-http`).
+  matching.pass(
+    'renamed-same-description',
+    (r) => (isNamed(r) && r.portRange && textKey(r.description) ? portKey(r) : null),
+    (r) => (isNamed(r) ? portKey(r) : null),
+    (candidates, record) =>
+      candidates.find(
+        (a) =>
+          protocolsCompatible(olderRecord(a), record) &&
+          textKey(olderRecord(a).description) === textKey(record.description),
+      ),
+  );
+
   // Rule 4: a record the older document lists without keyword (RFC 739–870): by port and protocol, then description.
   matching.pass(
     'keyword-missing',
     (r) => (isNamed(r) && r.status === 'assigned' ? portKey(r) : null),
-    (r) => (!isNamed(r) && r.status === 'assigned' ? portKey(r) : null),
+    (r) => (isUnnamedService(r) ? portKey(r) : null),
     (candidates, record) => {
       const compatible = candidates.filter((a) => protocolsCompatible(olderRecord(a), record));
       const described = compatible.find(
         (a) => textKey(olderRecord(a).description) === textKey(record.description),
       );
-      return described ?? (compatible.length === 1 ? compatible[0] : undefined);
+      return (
+        described ??
+        compatible.find((a) => shareDistinctiveWord(olderRecord(a).description, record.description))
+      );
     },
   );
 
-  // Rule 5: a named record whose port became Unassigned or Reserved continues as that entry ("Unassigned [was netstat]").
+  // Rule 4b: a keyword-less service re-described in a later RFC ("New Telnet", then "Telnet").
+  matching.pass(
+    'redescribed',
+    (r) => (isUnnamedService(r) ? portKey(r) : null),
+    (r) => (isUnnamedService(r) ? portKey(r) : null),
+    (candidates, record) =>
+      candidates.find(
+        (a) =>
+          protocolsCompatible(olderRecord(a), record) &&
+          shareDistinctiveWord(olderRecord(a).description, record.description),
+      ),
+  );
+
+  // Rule 5: a service whose port lost it continues as the entry left behind ("Unassigned [was netstat]", "Deprecated June 2004").
   matching.pass(
     'name-withdrawn',
-    (r) => (!isNamed(r) && r.status !== 'assigned' ? portKey(r) : null),
-    (r) => (isNamed(r) ? portKey(r) : null),
+    (r) => (!isNamed(r) ? portKey(r) : null),
+    (r) => (isNamed(r) || isUnnamedService(r) ? portKey(r) : null),
     (candidates, record) => {
-      const named = candidates.filter((a) => protocolsCompatible(olderRecord(a), record));
+      const services = candidates.filter(
+        (a) =>
+          protocolsCompatible(olderRecord(a), record) &&
+          (isNamed(olderRecord(a)) || record.status !== 'assigned'),
+      );
       const text = `${textKey(record.description) ?? ''} ${textKey(record.notes) ?? ''}`;
-      const mentioned = named.find((a) => text.includes(nameKey(olderRecord(a).serviceName) ?? ''));
-      return mentioned ?? named[0];
+      const mentioned = services.find((a) => {
+        const name = nameKey(olderRecord(a).serviceName);
+        return name !== null && text.includes(name);
+      });
+      return mentioned ?? services[0];
     },
   );
 

@@ -27,8 +27,10 @@ export class TimelineBuilder {
     const { nodes } = lineage;
     const notesRead = new Set<string>();
     let runStart = 0;
+    let lastName: string | null = null;
     nodes.forEach((node, k) => {
-      this.#notes(lineage, node, notesRead);
+      this.#notes(lineage, node, notesRead, lastName);
+      lastName = node.entry.record.serviceName ?? lastName;
       const before = nodes[k - 1];
       if (!before) {
         this.#change(lineage, 'added', null, node);
@@ -138,7 +140,12 @@ export class TimelineBuilder {
   }
 
   /** Events IANA wrote into the record, once per lineage, from the first document that states each. */
-  #notes(lineage: Lineage, node: LineageNode, notesRead: Set<string>): void {
+  #notes(
+    lineage: Lineage,
+    node: LineageNode,
+    notesRead: Set<string>,
+    lastName: string | null,
+  ): void {
     const { entry, sourceIndex } = node;
     let events = this.#noteEvents.get(entry.versionId);
     if (!events) {
@@ -166,8 +173,8 @@ export class TimelineBuilder {
         occurred: event.occurred ?? source.published,
         origin: 'note',
         evidence: event.evidence,
-        // An entry that lost its name is found under the name it had (`[was netstat]`).
-        serviceName: record.serviceName ?? event.formerName,
+        // An entry that lost its name is found under the name it had (`[was netstat]`, or its lineage's).
+        serviceName: record.serviceName ?? event.formerName ?? lastName,
         portLow: record.portRange?.low ?? null,
         portHigh: record.portRange?.high ?? null,
         protocol: record.protocol,
