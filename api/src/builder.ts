@@ -1,13 +1,9 @@
-import { relations } from '@portbook/db';
 import SchemaBuilder from '@pothos/core';
-import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
-import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Context } from './context.ts';
 
 export interface PortbookSchemaTypes {
   Context: Context;
-  DrizzleRelations: typeof relations;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -20,7 +16,7 @@ export interface PortbookSchemaTypes {
 
 /** Configures Pothos only; every type and root field lives in its own file under `schema/`. */
 export const builder = new SchemaBuilder<PortbookSchemaTypes>({
-  plugins: [RelayPlugin, DrizzlePlugin],
+  plugins: [RelayPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -28,11 +24,5 @@ export const builder = new SchemaBuilder<PortbookSchemaTypes>({
     nodesOnConnection: true,
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
-  },
-  drizzle: {
-    client: (context) => context.db,
-    getTableConfig,
-    relations,
-    maxConnectionSize: 100,
   },
 });

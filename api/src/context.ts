@@ -1,16 +1,16 @@
 import type { Db } from '@portbook/db';
 import { createLoaders, type Loaders } from './loaders.ts';
-import type { RegistryVersion } from './registry-version.ts';
+import type { RegistryState } from './registry-state.ts';
 
 export interface Context {
   db: Db;
   loaders: Loaders;
-  registry: RegistryVersion;
+  registry: RegistryState;
   /** Today as `YYYY-MM-DD`, the date "current" means in this request. */
   today: string;
 }
 
-export function createContext(db: Db, registry: RegistryVersion): Context {
+export function createContext(db: Db, registry: RegistryState): Context {
   return {
     db,
     loaders: createLoaders(db),

@@ -4,7 +4,32 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 
 /** The `extensions.code` clients can rely on; messages may change, codes do not. */
-export type ApiErrorCode = 'BAD_USER_INPUT' | 'INTERNAL_SERVER_ERROR';
+export type ApiErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** Connection-level failures: the database is down or restarting, not the query at fault. */
+const UNREACHABLE =
+  /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|57P0[1-3]|08\w{3})$/;
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (isPortbookError(current) && current.code === 'DATABASE_UNAVAILABLE') return true;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && UNREACHABLE.test(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** A clear, retryable answer while the database is away (HTTP 503), instead of a masked 500. */
+export function databaseUnavailable(): GraphQLError {
+  return new GraphQLError('the database is unavailable; try again shortly', {
+    extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },
+  });
+}
 
 export function badUserInput(message: string, portbookCode?: string): GraphQLError {
   return new GraphQLError(message, {
@@ -19,10 +44,8 @@ export function badUserInput(message: string, portbookCode?: string): GraphQLErr
 export function clientError(error: unknown): GraphQLError | undefined {
   if (isGraphQLError(error) && error.extensions?.code) return error;
   if (error instanceof PothosValidationError) return badUserInput(error.message);
-  if (isPortbookError(error)) {
-    if (error.code === 'DATABASE_UNAVAILABLE') return undefined;
-    return badUserInput(error.message, error.code);
-  }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  if (isPortbookError(error)) return badUserInput(error.message, error.code);
   return undefined;
 }
 
@@ -43,7 +66,17 @@ function rootCause(error: unknown): unknown {
 /** Client mistakes keep their message and get a stable code; every other error is masked (and logged by yoga). */
 export function maskError(error: unknown, message: string): Error {
   const cause = rootCause(error);
-  if (cause === error && isGraphQLError(error)) return error;
+  if (cause === error && isGraphQLError(error)) {
+    if (error.extensions?.code) return error;
+    // Parse and validation errors (query limits among them) are the client's too.
+    return createGraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  }
   const client = clientError(cause);
   if (!client) {
     return createGraphQLError(message, {
@@ -52,7 +85,9 @@ export function maskError(error: unknown, message: string): Error {
     });
   }
   if (!isGraphQLError(error)) return client;
-  return createGraphQLError(error.message, {
+  // A variable's coercion error names the variable; a driver's message says nothing useful.
+  const clientMessage = client.extensions.code === 'DATABASE_UNAVAILABLE';
+  return createGraphQLError(clientMessage ? client.message : error.message, {
     nodes: error.nodes,
     path: error.path,
     extensions: { ...error.extensions, ...client.extensions },

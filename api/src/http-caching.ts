@@ -1,33 +1,56 @@
+import { hashSHA256 } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
+import type { RegistryState } from './registry-state.ts';
 
 export interface HttpCachingOptions {
   /** Seconds HTTP caches may serve a GET response without asking again. */
   maxAge: number;
+  registry: RegistryState;
+}
+
+/** The same GET on the same registry version gets the same answer, so this names it. */
+async function etagFor(registry: RegistryState, url: URL): Promise<string> {
+  return `"${await hashSHA256(`${await registry.version()}|${url.pathname}|${url.search}`)}"`;
 }
 
 /**
- * `Cache-Control` for GraphQL responses: GET answers without errors may be cached publicly
- * (the registry changes a few times a month); POST, errors and everything else are not stored.
- * The `ETag` comes from the response cache, whose keys include the registry version.
+ * HTTP caching for GraphQL GETs: `ETag` from the registry version and the request, 304 when it
+ * still matches, and a public `Cache-Control` for answers without errors. POSTs, errors and
+ * everything else are `no-store`.
  */
 export function httpCachingPlugin(options: HttpCachingOptions): Plugin {
   const hasErrors = new WeakSet<Request>();
+  const isGraphQLGet = (request: Request, url: URL) =>
+    request.method === 'GET' && url.pathname === '/graphql';
   return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      const conditional = request.headers.get('if-none-match');
+      if (!conditional || !isGraphQLGet(request, url)) return;
+      const etag = await etagFor(options.registry, url);
+      if (conditional === etag) {
+        endResponse(new fetchAPI.Response(null, { status: 304, headers: { etag } }));
+      }
+    },
     onExecutionResult({ request, result }) {
       if (result && !Array.isArray(result) && 'errors' in result && result.errors?.length) {
         hasErrors.add(request);
       }
     },
-    onResponse({ request, response }) {
-      const path = new URL(request.url).pathname;
-      if (path !== '/graphql' || response.headers.has('cache-control')) return;
+    async onResponse({ request, response }) {
+      const url = new URL(request.url);
+      if (url.pathname !== '/graphql') return;
       const cacheable =
-        request.method === 'GET' && response.status === 200 && !hasErrors.has(request);
+        isGraphQLGet(request, url) && response.status === 200 && !hasErrors.has(request);
+      response.headers.delete('last-modified');
+      if (!cacheable) {
+        response.headers.delete('etag');
+        response.headers.set('cache-control', 'no-store');
+        return;
+      }
+      response.headers.set('etag', await etagFor(options.registry, url));
       response.headers.set(
         'cache-control',
-        cacheable
-          ? `public, max-age=${options.maxAge}, stale-while-revalidate=${options.maxAge * 10}`
-          : 'no-store',
+        `public, max-age=${options.maxAge}, stale-while-revalidate=${options.maxAge * 10}`,
       );
     },
   };

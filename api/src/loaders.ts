@@ -1,19 +1,23 @@
 import type { Protocol } from '@portbook/core';
 import {
   type Assignment,
+  assignmentsByIds,
   assignmentsContaining,
   assignmentsNamed,
   type Change,
+  changesById,
   changesContaining,
   type Db,
   groupByPort,
   groupChangesByPort,
-  listRangeClasses,
   type NameLink,
   type NeighbouringPorts,
   nameLinksFor,
   neighbouringAssigned,
-  type RangeClass,
+  type PersonRow,
+  peopleByIds,
+  type RecordVersion,
+  recordVersionsByIds,
   serviceKey,
 } from '@portbook/db';
 import DataLoader from 'dataloader';
@@ -35,8 +39,9 @@ function portLoader<Value>(
   return new DataLoader<PortKey, Value, string>(
     async (keys) => {
       const groups = new Map<string, PortKey[]>();
-      for (const key of keys)
+      for (const key of keys) {
         groups.set(groupKey(key), [...(groups.get(groupKey(key)) ?? []), key]);
+      }
       const results = new Map<string, Value>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
@@ -54,6 +59,14 @@ function portLoader<Value>(
   );
 }
 
+/** One statement for all the ids asked for in a tick; rows come back in the order asked. */
+function byIdLoader<Id, Row>(load: (ids: readonly Id[]) => Promise<Row[]>, idOf: (row: Row) => Id) {
+  return new DataLoader<Id, Row | null>(async (ids) => {
+    const rows = new Map((await load(ids)).map((row) => [idOf(row), row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
+}
+
 function byName<Row>(
   rows: readonly Row[],
   names: readonly string[],
@@ -61,20 +74,18 @@ function byName<Row>(
 ) {
   const grouped = new Map<string, Row[]>(names.map((name) => [serviceKey(name), []]));
   for (const row of rows) {
-    for (const name of new Set(
+    const keys = new Set(
       namesOf(row)
-        .filter((n): n is string => n !== null)
+        .filter((name): name is string => name !== null)
         .map(serviceKey),
-    )) {
-      grouped.get(name)?.push(row);
-    }
+    );
+    for (const key of keys) grouped.get(key)?.push(row);
   }
   return names.map((name) => grouped.get(serviceKey(name)) ?? []);
 }
 
 /** Per-request batching and memoisation over the shared query functions. */
 export function createLoaders(db: Db) {
-  let rangeClasses: Promise<RangeClass[]> | undefined;
   return {
     portAssignments: portLoader<Assignment[]>(
       async (ports, { at, protocol }) =>
@@ -98,11 +109,22 @@ export function createLoaders(db: Db) {
         byName(await nameLinksFor(db, names), names, (link) => [link.formerName, link.laterName]),
       { cacheKeyFn: serviceKey },
     ),
-    /** Every range class through history: a few dozen rows, read once per request. */
-    rangeClasses: () => {
-      rangeClasses ??= listRangeClasses(db);
-      return rangeClasses;
-    },
+    people: byIdLoader<string, PersonRow>(
+      (ids) => peopleByIds(db, ids),
+      (row) => row.id,
+    ),
+    recordVersions: byIdLoader<number, RecordVersion>(
+      (ids) => recordVersionsByIds(db, ids),
+      (row) => row.id,
+    ),
+    assignments: byIdLoader<string, Assignment>(
+      (ids) => assignmentsByIds(db, ids),
+      (row) => row.id,
+    ),
+    changes: byIdLoader<string, Change>(
+      (ids) => changesById(db, ids),
+      (row) => row.id,
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import { hashSHA256 } from '@graphql-yoga/plugin-response-cache';
 import { PROTOCOLS, type Protocol, STATUSES, type Status } from '@portbook/core';
 import { type Db, namedAssignments, registryInfo } from '@portbook/db';
 import type { Plugin } from 'graphql-yoga';
-import type { RegistryVersion } from './registry-version.ts';
+import type { RegistryState } from './registry-state.ts';
 import { parseDate } from './schema/date.ts';
 import { formatServicesFile } from './services-file-format.ts';
 
@@ -61,7 +61,7 @@ export function servicesFileQuery(params: URLSearchParams) {
 }
 
 /** Serves the registry as an `/etc/services` file, with the same caching rules as GraphQL GETs. */
-export function servicesFilePlugin(db: Db, registry: RegistryVersion): Plugin {
+export function servicesFilePlugin(db: Db, registry: RegistryState): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/services') return;
@@ -84,7 +84,7 @@ export function servicesFilePlugin(db: Db, registry: RegistryVersion): Plugin {
         );
         return;
       }
-      const etag = `"${await hashSHA256(`${await registry.current()}|${url.search}`)}"`;
+      const etag = `"${await hashSHA256(`${await registry.version()}|${url.search}`)}"`;
       const headers = {
         etag,
         'cache-control': 'public, max-age=3600',

@@ -14,7 +14,7 @@ import { EXAMPLE_OPERATIONS, PERSISTED_OPERATIONS } from './examples.ts';
 import { healthPlugin } from './health.ts';
 import { httpCachingPlugin } from './http-caching.ts';
 import { createLogger, yogaLogger } from './logger.ts';
-import { RegistryVersion } from './registry-version.ts';
+import { RegistryState } from './registry-state.ts';
 import { schema } from './schema/index.ts';
 import { servicesFilePlugin } from './services-file.ts';
 
@@ -30,7 +30,7 @@ export interface ApiOptions {
 }
 
 export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context> & {
-  registry: RegistryVersion;
+  registry: RegistryState;
 };
 
 /** Query limits: generous for real clients, fatal for abusive ones. */
@@ -47,7 +47,7 @@ const ARMOR = {
 export function createApi(options: ApiOptions): PortbookYoga {
   const { db } = options.database;
   const logger = options.logger ?? createLogger();
-  const registry = new RegistryVersion(db, options.versionTtlMs);
+  const registry = new RegistryState(db, options.versionTtlMs);
   const cache = createInMemoryCache({ max: 5000 });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -79,14 +79,14 @@ export function createApi(options: ApiOptions): PortbookYoga {
         buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
           hashSHA256(
             [
-              await registry.current(),
+              await registry.version(),
               documentString,
               operationName ?? '',
               JSON.stringify(variableValues ?? {}),
             ].join('|'),
           ),
       }),
-      httpCachingPlugin({ maxAge: 300 }),
+      httpCachingPlugin({ maxAge: 300, registry }),
     ],
   });
   return Object.assign(yoga, { registry });

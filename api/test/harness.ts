@@ -1,3 +1,4 @@
+import type { Database } from '@portbook/db';
 import { createTestDatabase, type TestDatabaseKind } from '@portbook/db/testing';
 import pino from 'pino';
 import { createApi, type PortbookYoga } from '../src/index.ts';
@@ -10,6 +11,7 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 
 export interface TestApi {
   yoga: PortbookYoga;
+  database: Database;
   /** Runs an operation through `yoga.fetch` (no network), POST by default. */
   query<T = Record<string, unknown>>(
     query: string,
@@ -24,7 +26,7 @@ export interface TestApi {
 /** A migrated throwaway database of the kind, seeded with the fixture registry, behind the API. */
 export async function openTestApi(
   kind: TestDatabaseKind,
-  options: { responseCache?: boolean } = {},
+  options: { responseCache?: boolean; versionTtlMs?: number } = {},
 ): Promise<TestApi> {
   const statements: string[] = [];
   const test = await createTestDatabase(kind, { onQuery: (sql) => statements.push(sql) });
@@ -34,9 +36,11 @@ export async function openTestApi(
     database: test.database,
     logger: pino({ level: 'silent' }),
     responseCache: options.responseCache ?? false,
+    versionTtlMs: options.versionTtlMs,
   });
   return {
     yoga,
+    database: test.database,
     statements,
     resetStatements: () => {
       statements.length = 0;

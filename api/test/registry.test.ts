@@ -1,5 +1,8 @@
+import { createDatabase } from '@portbook/db';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../src/index.ts';
 import { openTestApi, type TestApi } from './harness.ts';
 
 describe.each(TEST_DATABASE_KINDS)('registry on %s', (kind) => {
@@ -37,5 +40,33 @@ describe.each(TEST_DATABASE_KINDS)('registry on %s', (kind) => {
     const ready = await api.yoga.fetch('http://portbook.test/readyz');
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('when the database cannot be reached', () => {
+  it('answers DATABASE_UNAVAILABLE with HTTP 503, stays live and reports not ready', async () => {
+    const database = createDatabase({
+      url: 'postgres://postgres@127.0.0.1:1/portbook',
+      maxConnections: 1,
+    });
+    const yoga = createApi({ database, logger: pino({ level: 'silent' }) });
+    try {
+      const response = await yoga.fetch('http://portbook.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ port(number: 22) { status } }' }),
+      });
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as {
+        errors: { message: string; extensions: { code: string } }[];
+      };
+      expect(body.errors[0]?.extensions.code).toBe('DATABASE_UNAVAILABLE');
+      expect(body.errors[0]?.message).not.toContain('127.0.0.1');
+      expect((await yoga.fetch('http://portbook.test/healthz')).status).toBe(200);
+      expect((await yoga.fetch('http://portbook.test/readyz')).status).toBe(503);
+    } finally {
+      await yoga.dispose();
+      await database.close();
+    }
   });
 });

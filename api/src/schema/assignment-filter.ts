@@ -50,7 +50,7 @@ export async function toAssignmentFilter(
   if (input?.rangeClass) {
     const date = at ?? context.today;
     const wanted = input.rangeClass.toLowerCase();
-    const rangeClass = (await context.loaders.rangeClasses()).find(
+    const rangeClass = (await context.registry.rangeClasses()).find(
       (c) =>
         (c.id === wanted || c.name.toLowerCase() === wanted) &&
         c.validFrom <= date &&

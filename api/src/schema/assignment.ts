@@ -1,8 +1,12 @@
 import { REFERENCE_TYPES, type Reference } from '@portbook/core';
+import type { Assignment as AssignmentRow } from '@portbook/db';
 import { builder } from '../builder.ts';
 import { DateScalar } from './date.ts';
 import { ProtocolEnum, StatusEnum } from './enums.ts';
+import { PartialDateScalar } from './partial-date.ts';
+import { Person } from './person.ts';
 import { PortRange } from './port-range.ts';
+import { Source, sourceById } from './source.ts';
 
 export const ReferenceTypeEnum = builder.enumType('ReferenceType', {
   values: Object.fromEntries(REFERENCE_TYPES.map((type) => [type.toUpperCase(), { value: type }])),
@@ -30,11 +34,13 @@ export const ReferenceRef = builder.objectRef<Reference>('Reference').implement(
 });
 
 /** One version of a registry record over an unbroken period of the registry's history. */
-export const Assignment = builder.drizzleNode('assignments', {
-  name: 'Assignment',
+export const Assignment = builder.objectRef<AssignmentRow>('Assignment');
+
+builder.node(Assignment, {
   description:
     'A registry record (service name, port or range, protocol) as it stood from `validFrom` to `validTo`.',
-  id: { column: (assignment) => assignment.id },
+  id: { resolve: (assignment) => assignment.id },
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.assignments.load(id))),
   fields: (t) => ({
     serviceName: t.exposeString('serviceName', { nullable: true }),
     protocol: t.expose('protocol', { type: ProtocolEnum, nullable: true }),
@@ -49,10 +55,20 @@ export const Assignment = builder.drizzleNode('assignments', {
     }),
     description: t.exposeString('description', { nullable: true }),
     status: t.expose('status', { type: StatusEnum }),
-    assignee: t.relation('assignee', { nullable: true }),
-    contact: t.relation('contact', { nullable: true }),
-    registered: t.expose('registered', { type: DateScalar, nullable: true }),
-    modified: t.expose('modified', { type: DateScalar, nullable: true }),
+    assignee: t.field({
+      type: Person,
+      nullable: true,
+      resolve: (row, _args, context) =>
+        row.assigneeId ? context.loaders.people.load(row.assigneeId) : null,
+    }),
+    contact: t.field({
+      type: Person,
+      nullable: true,
+      resolve: (row, _args, context) =>
+        row.contactId ? context.loaders.people.load(row.contactId) : null,
+    }),
+    registered: t.expose('registered', { type: PartialDateScalar, nullable: true }),
+    modified: t.expose('modified', { type: PartialDateScalar, nullable: true }),
     references: t.field({ type: [ReferenceRef], resolve: (row) => row.references }),
     serviceCode: t.exposeString('serviceCode', {
       nullable: true,
@@ -67,11 +83,15 @@ export const Assignment = builder.drizzleNode('assignments', {
       description: 'The first date it no longer stood; null while current.',
     }),
     current: t.boolean({ resolve: (row) => row.validTo === null }),
-    source: t.relation('lastSource', {
+    source: t.field({
+      type: Source,
       description: 'The newest document that states this version of the record.',
+      resolve: (row, _args, context) => sourceById(row.lastSourceId, context),
     }),
-    firstSource: t.relation('firstSource', {
+    firstSource: t.field({
+      type: Source,
       description: 'The first document that states this version of the record.',
+      resolve: (row, _args, context) => sourceById(row.firstSourceId, context),
     }),
   }),
 });

@@ -4,6 +4,7 @@ import {
   type Change as ChangeRow,
   countChanges,
   listChanges,
+  type RecordVersion as RecordVersionRow,
 } from '@portbook/db';
 import { builder } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
@@ -11,10 +12,10 @@ import { countOf, keysetConnection } from '../pagination.ts';
 import { DateScalar } from './date.ts';
 import { ChangeKindEnum, ProtocolEnum, StatusEnum } from './enums.ts';
 import { PortRange } from './port-range.ts';
+import { Source, sourceById } from './source.ts';
 
 /** The content of a record at one point: what a change went from or to. */
-export const RecordVersion = builder.drizzleObject('recordVersions', {
-  name: 'RecordVersion',
+export const RecordVersion = builder.objectRef<RecordVersionRow>('RecordVersion').implement({
   description: 'A registry record exactly as one or more documents state it.',
   fields: (t) => ({
     serviceName: t.exposeString('serviceName', { nullable: true }),
@@ -52,10 +53,12 @@ const FieldChange = builder
   });
 
 /** A dated event in a record's history, from a diff between documents or read from a note. */
-export const Change = builder.drizzleNode('changes', {
-  name: 'Change',
+export const Change = builder.objectRef<ChangeRow>('Change');
+
+builder.node(Change, {
   description: 'What happened to a record, when, and which document shows it.',
-  id: { column: (change) => change.id },
+  id: { resolve: (change) => change.id },
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.changes.load(id))),
   fields: (t) => ({
     kind: t.expose('kind', { type: ChangeKindEnum }),
     occurred: t.expose('occurred', { type: DateScalar }),
@@ -82,10 +85,34 @@ export const Change = builder.drizzleNode('changes', {
       resolve: (row) =>
         Object.entries(row.fields ?? {}).map(([field, change]) => ({ field, ...change })),
     }),
-    source: t.relation('source', { description: 'The document in which the change first shows.' }),
-    previousSource: t.relation('previousSource', { nullable: true }),
-    before: t.relation('before', { nullable: true }),
-    after: t.relation('after', { nullable: true }),
+    source: t.field({
+      type: Source,
+      description: 'The document in which the change first shows.',
+      resolve: (row, _args, context) => sourceById(row.sourceId, context),
+    }),
+    previousSource: t.field({
+      type: Source,
+      nullable: true,
+      description: 'The document before it in the timeline.',
+      resolve: (row, _args, context) =>
+        row.previousSourceId === null ? null : sourceById(row.previousSourceId, context),
+    }),
+    before: t.field({
+      type: RecordVersion,
+      nullable: true,
+      resolve: (row, _args, context) =>
+        row.beforeVersionId === null
+          ? null
+          : context.loaders.recordVersions.load(row.beforeVersionId),
+    }),
+    after: t.field({
+      type: RecordVersion,
+      nullable: true,
+      resolve: (row, _args, context) =>
+        row.afterVersionId === null
+          ? null
+          : context.loaders.recordVersions.load(row.afterVersionId),
+    }),
   }),
 });
 

@@ -1,16 +1,19 @@
+import type { PersonRow } from '@portbook/db';
 import { builder } from '../builder.ts';
-import { DateScalar } from './date.ts';
+import { PartialDateScalar } from './partial-date.ts';
 
 /** A person or team from IANA's people registry, as assignee or contact of records. */
-export const Person = builder.drizzleNode('people', {
-  name: 'Person',
+export const Person = builder.objectRef<PersonRow>('Person');
+
+builder.node(Person, {
   description: "Someone in IANA's people registry (or a team such as the IESG).",
-  id: { column: (person) => person.id },
+  id: { resolve: (person) => person.id },
+  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.people.load(id))),
   fields: (t) => ({
     personId: t.exposeString('id', { description: "The registry's own id, e.g. `Jon_Postel`." }),
     name: t.exposeString('name', { nullable: true }),
     organization: t.exposeString('org', { nullable: true }),
     uri: t.exposeString('uri', { nullable: true, description: 'Usually a `mailto:` address.' }),
-    updated: t.expose('updated', { type: DateScalar, nullable: true }),
+    updated: t.expose('updated', { type: PartialDateScalar, nullable: true }),
   }),
 });

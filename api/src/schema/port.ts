@@ -29,7 +29,7 @@ export function checkPortNumber(number: number): number {
 /** The IANA class containing the port on the date (a class applies from validFrom, until validTo). */
 async function ianaRangeClass(port: PortShape, context: Context) {
   const date = port.at ?? context.today;
-  const classes = await context.loaders.rangeClasses();
+  const classes = await context.registry.rangeClasses();
   return (
     classes.find(
       (c) =>

@@ -1,12 +1,18 @@
+import type { RangeClass as RangeClassRow } from '@portbook/db';
 import { builder } from '../builder.ts';
 import { DateScalar } from './date.ts';
 import { RangeSchemeEnum } from './enums.ts';
 
 /** A named port range (an IANA class, or an OS ephemeral range) quoted from its document. */
-export const RangeClass = builder.drizzleNode('rangeClasses', {
-  name: 'RangeClass',
+export const RangeClass = builder.objectRef<RangeClassRow>('RangeClass');
+
+builder.node(RangeClass, {
   description: 'A named range of ports with the document that defines it, quoted.',
-  id: { column: (rangeClass) => rangeClass.id },
+  id: { resolve: (rangeClass) => rangeClass.id },
+  loadMany: async (ids, context) => {
+    const classes = await context.registry.rangeClasses();
+    return ids.map((id) => classes.find((c) => c.id === id) ?? null);
+  },
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable slug, e.g. `rfc6335-system`.' }),
     scheme: t.expose('scheme', { type: RangeSchemeEnum }),
@@ -33,7 +39,7 @@ builder.queryField('rangeClasses', (t) =>
       "IANA's port classes in force on `at`; without `at`, every class through history (1977-).",
     args: { at: t.arg({ type: DateScalar }) },
     resolve: async (_root, args, context) =>
-      (await context.loaders.rangeClasses()).filter(
+      (await context.registry.rangeClasses()).filter(
         (c) =>
           c.scheme === 'iana' &&
           (args.at == null ||
@@ -48,7 +54,7 @@ builder.queryField('ephemeralRanges', (t) =>
     description: "Operating systems' default ephemeral (dynamic) port ranges, with their sources.",
     args: { at: t.arg({ type: DateScalar }) },
     resolve: async (_root, args, context) =>
-      (await context.loaders.rangeClasses()).filter(
+      (await context.registry.rangeClasses()).filter(
         (c) =>
           c.scheme === 'ephemeral' &&
           (args.at == null ||

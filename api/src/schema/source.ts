@@ -1,7 +1,8 @@
 import { SOURCE_KINDS, type SourceKind } from '@portbook/core';
-import { listSources } from '@portbook/db';
+import { listSources, type Source as SourceRow } from '@portbook/db';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
 import { DateScalar } from './date.ts';
 
@@ -13,10 +14,22 @@ export const SourceKindEnum = builder.enumType('SourceKind', {
 });
 
 /** An imported document: a registry file of a given date, an Assigned Numbers RFC, an npm copy. */
-export const Source = builder.drizzleNode('sources', {
-  name: 'Source',
+export const Source = builder.objectRef<SourceRow>('Source');
+
+/** Sources change only with the registry version, so they are read once per version. */
+export async function sourceById(id: number, context: Context): Promise<SourceRow> {
+  const source = (await context.registry.sources()).find((s) => s.id === id);
+  if (!source) throw new Error(`source ${id} is referenced but missing`);
+  return source;
+}
+
+builder.node(Source, {
   description: 'A document the registry history was read from, with where its bytes came from.',
-  id: { column: (source) => source.id },
+  id: { resolve: (source) => source.id, parse: Number },
+  loadMany: async (ids, context) => {
+    const sources = await context.registry.sources();
+    return ids.map((id) => sources.find((s) => s.id === id) ?? null);
+  },
   fields: (t) => ({
     kind: t.expose('kind', { type: SourceKindEnum }),
     edition: t.exposeString('edition', {

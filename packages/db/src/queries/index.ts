@@ -1,5 +1,6 @@
 export * from './assignment-filter.ts';
 export * from './assignments-containing.ts';
+export * from './by-id.ts';
 export * from './catalog-load.ts';
 export * from './changes.ts';
 export * from './free-blocks.ts';

@@ -1,0 +1,218 @@
+import { importDocuments, rawRows } from '@portbook/db';
+import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_OPERATIONS, operationHash } from '../src/examples.ts';
+import { NEW_DOCUMENT } from './fixtures.ts';
+import { openTestApi, type TestApi } from './harness.ts';
+
+const URL_BASE = 'http://portbook.test';
+const get = (api: TestApi, query: string, headers: Record<string, string> = {}) =>
+  api.yoga.fetch(`${URL_BASE}/graphql?query=${encodeURIComponent(query)}`, {
+    headers: { accept: 'application/json', ...headers },
+  });
+
+describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await openTestApi(kind, { responseCache: true, versionTtlMs: 0 });
+  });
+  afterAll(() => api?.close());
+
+  it('answers GET with a public Cache-Control and an ETag, and 304 to a matching If-None-Match', async () => {
+    const first = await get(api, '{ port(number: 22) { status } }');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await get(api, '{ port(number: 22) { status } }', {
+      'if-none-match': etag as string,
+    });
+    expect(again.status).toBe(304);
+    const other = await get(api, '{ port(number: 80) { status } }');
+    expect(other.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('never lets HTTP caches store POSTs or errors', async () => {
+    const post = await api.yoga.fetch(`${URL_BASE}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ port(number: 22) { status } }' }),
+    });
+    expect(post.headers.get('cache-control')).toBe('no-store');
+    const failed = await get(api, '{ port(number: 70000) { status } }');
+    expect(failed.headers.get('cache-control')).toBe('no-store');
+    expect(failed.headers.get('etag')).toBeNull();
+  });
+
+  it('serves a repeated query from the response cache without touching the database', async () => {
+    const query = '{ port(number: 6010) { status assignments { nodes { serviceName } } } }';
+    await get(api, query);
+    api.resetStatements();
+    const cached = await get(api, query);
+    expect(await cached.json()).toEqual({
+      data: {
+        port: {
+          status: 'ASSIGNED',
+          assignments: { nodes: [{ serviceName: 'x11' }, { serviceName: 'x11' }] },
+        },
+      },
+    });
+    expect(api.statements.filter((s) => !s.includes('max('))).toEqual([]);
+  });
+
+  it('runs persisted operations by sha256, over GET too', async () => {
+    const hash = operationHash(EXAMPLE_OPERATIONS.Port);
+    const extensions = encodeURIComponent(
+      JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+    );
+    const variables = encodeURIComponent(JSON.stringify({ number: 22 }));
+    const response = await api.yoga.fetch(
+      `${URL_BASE}/graphql?extensions=${extensions}&variables=${variables}`,
+      {
+        headers: { accept: 'application/json' },
+      },
+    );
+    const body = (await response.json()) as { data: { port: { number: number; status: string } } };
+    expect(body.data.port).toMatchObject({ number: 22, status: 'ASSIGNED' });
+    const unknown = await api.yoga.fetch(`${URL_BASE}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } },
+      }),
+    });
+    expect(JSON.stringify(await unknown.json())).toContain('PersistedQueryNotFound');
+  });
+
+  it('refuses queries that are too deep, too costly, too aliased or too long, and big batches', async () => {
+    const deep = `{ port(number: 1) { ${'previousAssigned { '.repeat(14)}number${' }'.repeat(14)} } }`;
+    const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: port(number: ${i}) { number }`).join(' ')} }`;
+    const costly = `{ ports(first: 100) { nodes { assignments(first: 100) { nodes { source { title } assignee { name } contact { name } firstSource { title } } } history(first: 100) { nodes { source { title } before { description } after { description } } } } } }`;
+    const tokens = `{ ${Array.from({ length: 2100 }, () => '__typename').join(' ')} }`;
+    for (const query of [deep, aliases, costly, tokens]) {
+      const body = (await (await get(api, query)).json()) as {
+        errors?: { message: string; extensions?: { code?: string } }[];
+        data?: unknown;
+      };
+      expect(body.errors?.[0]?.extensions?.code, query.slice(0, 40)).toBe(
+        'GRAPHQL_VALIDATION_FAILED',
+      );
+      expect(body.data).toBeUndefined();
+    }
+    const batch = await api.yoga.fetch(`${URL_BASE}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(Array.from({ length: 6 }, () => ({ query: '{ __typename }' }))),
+    });
+    expect(batch.status).toBe(413);
+    const small = await api.yoga.fetch(`${URL_BASE}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ a: __typename }' }, { query: '{ b: __typename }' }]),
+    });
+    expect(await small.json()).toEqual([{ data: { a: 'Query' } }, { data: { b: 'Query' } }]);
+  });
+
+  it('answers CORS preflights', async () => {
+    const response = await api.yoga.fetch(`${URL_BASE}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://example.org', 'access-control-request-method': 'POST' },
+    });
+    expect(response.status).toBeLessThan(300);
+    expect(response.headers.get('access-control-allow-origin')).toBeTruthy();
+  });
+
+  it('shows GraphiQL with the example operations to a browser', async () => {
+    const response = await api.yoga.fetch(`${URL_BASE}/graphql`, {
+      headers: { accept: 'text/html' },
+    });
+    const html = await response.text();
+    expect(html).toContain('portbook');
+    expect(html).toContain('ServiceHistory');
+    expect(html).toContain('FreePorts');
+  });
+
+  it('exports an /etc/services file, filtered, with ranges first-port or expanded', async () => {
+    const response = await api.yoga.fetch(`${URL_BASE}/services?protocol=udp&within=1-7000`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+    const lines = (await response.text()).split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(lines.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'ssh 22/udp',
+      'https 443/udp',
+      'x11 6000/udp',
+    ]);
+    const expanded = await (
+      await api.yoga.fetch(`${URL_BASE}/services?protocol=tcp&within=6000-6100&ranges=expand`)
+    ).text();
+    expect(expanded.match(/^x11\s+\d+\/tcp/gm)).toHaveLength(64);
+    const past = await (
+      await api.yoga.fetch(`${URL_BASE}/services?at=2021-01-01&within=7000`)
+    ).text();
+    expect(past).toMatch(/^chatter\s+7000\/tcp/m);
+    const etag = response.headers.get('etag') as string;
+    const again = await api.yoga.fetch(`${URL_BASE}/services?protocol=udp&within=1-7000`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    for (const bad of [
+      'protocol=ipx',
+      'within=5-70000',
+      'ranges=all',
+      'at=2026-13-01',
+      'status=taken',
+    ]) {
+      const refused = await api.yoga.fetch(`${URL_BASE}/services?${bad}`);
+      expect(refused.status, bad).toBe(400);
+    }
+  });
+
+  it('drops cached responses and changes ETags once an import lands', async () => {
+    const query = '{ port(number: 9999) { status assignments { nodes { serviceName } } } }';
+    const before = await get(api, query);
+    expect(await before.json()).toEqual({
+      data: { port: { status: 'UNASSIGNED', assignments: { nodes: [] } } },
+    });
+    const services = await api.yoga.fetch(`${URL_BASE}/services`);
+    await importDocuments(api.database, [
+      {
+        ...NEW_DOCUMENT,
+        edition: 'iana:2026-09-01',
+        published: '2026-09-01',
+        origin: 'fixture:2026-09-01.xml',
+        sha256: 'c'.repeat(64),
+        records: [
+          ...NEW_DOCUMENT.records,
+          {
+            ...(NEW_DOCUMENT.records[2] as (typeof NEW_DOCUMENT.records)[number]),
+            serviceName: 'newsvc',
+            portRange: { low: 9999, high: 9999 },
+            description: 'A new service',
+          },
+        ],
+      },
+    ]);
+    const after = await get(api, query, { 'if-none-match': before.headers.get('etag') as string });
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({
+      data: { port: { status: 'ASSIGNED', assignments: { nodes: [{ serviceName: 'newsvc' }] } } },
+    });
+    const servicesAfter = await api.yoga.fetch(`${URL_BASE}/services`, {
+      headers: { 'if-none-match': services.headers.get('etag') as string },
+    });
+    expect(servicesAfter.status).toBe(200);
+    expect(await servicesAfter.text()).toMatch(/^newsvc\s+9999\/tcp/m);
+  });
+
+  it('masks internal errors: no SQL, table or stack reaches the client', async () => {
+    await rawRows(api.database.db, sql`alter table changes rename to changes_gone`);
+    const { errors } = await api.query('{ port(number: 22) { history { totalCount } } }');
+    expect(errors?.[0]).toMatchObject({
+      message: 'Unexpected error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(errors)).not.toMatch(/changes|relation|select/i);
+  });
+});
