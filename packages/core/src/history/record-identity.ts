@@ -48,12 +48,21 @@ const COMMON_WORDS = new Set(
   ),
 );
 
-/** Two descriptions name the same service if they share a distinctive word ("New Telnet", "Telnet"). */
+function distinctiveWords(text: string | null): Set<string> {
+  return new Set(
+    (textKey(text) ?? '').split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !COMMON_WORDS.has(w)),
+  );
+}
+
+/** How many distinctive words two descriptions share ("New Telnet" and "Telnet": one). */
+export function sharedDistinctiveWords(a: string | null, b: string | null): number {
+  const first = distinctiveWords(a);
+  return [...distinctiveWords(b)].filter((word) => first.has(word)).length;
+}
+
+/** Two descriptions name the same service if they share a distinctive word. */
 export function shareDistinctiveWord(a: string | null, b: string | null): boolean {
-  const words = (text: string | null) =>
-    (textKey(text) ?? '').split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !COMMON_WORDS.has(w));
-  const first = new Set(words(a));
-  return words(b).some((word) => first.has(word));
+  return sharedDistinctiveWords(a, b) > 0;
 }
 
 /** RFC 6335 section 5.1 allows only letters, digits and hyphens; IANA mapped `+` to `p` and others to `-`. */

@@ -50,6 +50,12 @@ describe('matchRecords', () => {
       record({ serviceName: 'sql*net', port: 66, protocol: 'tcp', description: 'Oracle SQL*NET' }),
       record({ serviceName: 'www', port: 80, protocol: 'tcp', description: 'World Wide Web HTTP' }),
       record({ serviceName: 'foo', port: 81, protocol: 'tcp', description: 'Foo' }),
+      record({
+        serviceName: 'UNTP',
+        port: 119,
+        protocol: 'tcp',
+        description: 'USENET News Transfer Protocol',
+      }),
     ];
     const newer = [
       record({ serviceName: 'sql-net', port: 66, protocol: 'tcp', description: 'Oracle' }),
@@ -60,11 +66,18 @@ describe('matchRecords', () => {
         description: 'World Wide Web HTTP',
       }),
       record({ serviceName: 'bar', port: 81, protocol: 'tcp', description: 'Bar' }),
+      record({
+        serviceName: 'NNTP',
+        port: 119,
+        protocol: 'tcp',
+        description: 'Network News Transfer Protocol',
+      }),
     ];
     expect(links(older, newer)).toEqual([
       [0, 'well-formed-rename'],
       [1, 'renamed-same-description'],
       null,
+      [3, 'renamed-same-description'],
     ]);
   });
 
@@ -78,6 +91,7 @@ describe('matchRecords', () => {
       }),
       record({ port: 23, protocol: 'tcp', description: 'New Telnet', status: 'assigned' }),
       record({ port: 25, protocol: 'tcp', description: 'SMTP', status: 'assigned' }),
+      record({ port: 25, protocol: 'udp', description: 'SMTP', status: 'assigned' }),
     ];
     const newer = [
       record({
@@ -88,8 +102,19 @@ describe('matchRecords', () => {
       }),
       record({ port: 23, protocol: 'tcp', description: 'Telnet', status: 'assigned' }),
       record({ port: 25, protocol: 'tcp', description: 'Leaf-1', status: 'assigned' }),
+      record({
+        serviceName: 'SMTP',
+        port: 25,
+        protocol: 'udp',
+        description: 'Simple Mail Transfer',
+      }),
     ];
-    expect(links(older, newer)).toEqual([[0, 'keyword-missing'], [1, 'redescribed'], null]);
+    expect(links(older, newer)).toEqual([
+      [0, 'keyword-missing'],
+      [1, 'redescribed'],
+      null,
+      [3, 'keyword-missing'],
+    ]);
   });
 
   it('rule 5: continues a service into the entry its port is left with', () => {

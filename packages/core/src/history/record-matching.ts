@@ -10,6 +10,7 @@ import {
   protocolsCompatible,
   rangeKey,
   shareDistinctiveWord,
+  sharedDistinctiveWords,
   textKey,
   wellFormedName,
 } from './record-identity.ts';
@@ -85,7 +86,7 @@ export function matchRecords(
       ),
   );
 
-  // Rule 3b: a new name on the same port and protocol with the same description is a rename (`www` → `www-http`).
+  // Rule 3b: a new name on the same port and protocol with the same description, or two of its words, is a rename (`www` → `www-http`, `UNTP` → `NNTP`).
   matching.pass(
     'renamed-same-description',
     (r) => (isNamed(r) && r.portRange && textKey(r.description) ? portKey(r) : null),
@@ -94,7 +95,8 @@ export function matchRecords(
       candidates.find(
         (a) =>
           protocolsCompatible(olderRecord(a), record) &&
-          textKey(olderRecord(a).description) === textKey(record.description),
+          (textKey(olderRecord(a).description) === textKey(record.description) ||
+            sharedDistinctiveWords(olderRecord(a).description, record.description) >= 2),
       ),
   );
 
@@ -108,9 +110,10 @@ export function matchRecords(
       const described = compatible.find(
         (a) => textKey(olderRecord(a).description) === textKey(record.description),
       );
+      // The old description may hold the new keyword ("SMTP", then SMTP "Simple Mail Transfer").
+      const named = `${record.serviceName ?? ''} ${record.description ?? ''}`;
       return (
-        described ??
-        compatible.find((a) => shareDistinctiveWord(olderRecord(a).description, record.description))
+        described ?? compatible.find((a) => shareDistinctiveWord(olderRecord(a).description, named))
       );
     },
   );
