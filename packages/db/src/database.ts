@@ -27,6 +27,8 @@ function openPostgres(url: string, options: DatabaseOptions) {
     max: options.maxConnections ?? 10,
     onnotice: () => {},
     connect_timeout: 10,
+    // postgres.js backs off up to 20 s after failed connects; capped, service resumes within 1 s of the database.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   });
   const db = drizzlePostgres({ client, relations, logger: logger(options.onQuery) });
   return { kind: 'postgres' as const, db, client, close: () => client.end({ timeout: 5 }) };
