@@ -10,3 +10,8 @@ export * from './ranges/range-classes.ts';
 export * from './ranges/registry-events.ts';
 export * from './records/index.ts';
 export * from './sources/index.ts';
+export * from './sources/port-numbers-text.ts';
+export type { PortTable, TableEntry } from './sources/port-numbers-text-record.ts';
+export * from './sources/rfc/editions.ts';
+export * from './sources/rfc/range-statements.ts';
+export * from './sources/rfc-assigned-numbers.ts';

@@ -1,11 +1,18 @@
 import { PortbookError } from '../errors.ts';
 import type { SourceDocument } from '../model.ts';
 import { ianaCsvFormat, ianaXmlFormat } from './iana-formats.ts';
+import { portNumbersTextFormat } from './port-numbers-text.ts';
+import { assignedNumbersRfcFormat } from './rfc-assigned-numbers.ts';
 import { decompressSource } from './source-bytes.ts';
 import type { ParseSourceOptions, SourceFormat } from './source-format.ts';
 
 /** Checked in order, first match wins; add a format with one line here. */
-export const SOURCE_FORMATS: readonly SourceFormat[] = [ianaXmlFormat, ianaCsvFormat];
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  ianaXmlFormat,
+  ianaCsvFormat,
+  portNumbersTextFormat,
+  assignedNumbersRfcFormat,
+];
 
 const HEAD_BYTES = 16_384;
 
