@@ -1,5 +1,5 @@
 import type { PortRange } from '../../model.ts';
-import { type TextLine, toTextLines } from '../port-numbers-text-lines.ts';
+import { isHeading, type TextLine, toTextLines } from '../port-numbers-text-lines.ts';
 import { findSections } from '../port-numbers-text-sections.ts';
 import { rfcNumberOf } from './editions.ts';
 import { stripPageBreaks } from './pages.ts';
@@ -37,6 +37,14 @@ export function rangeStatements(text: string): RangeStatement[] {
     ) !== undefined;
   const lines = isRfc ? stripPageBreaks(all) : all;
   const statements: RangeStatement[] = [];
+  if (!isRfc) {
+    // IANA's file opens with the three ranges, under a `PORT NUMBERS` title only until 2006.
+    const firstHeading = lines.findIndex(({ text: line }) => isHeading(line));
+    const preamble = firstHeading === -1 ? lines : lines.slice(0, firstHeading);
+    for (const paragraph of paragraphs(preamble)) {
+      statements.push(...sentenceStatements(paragraph));
+    }
+  }
   for (const section of findSections(lines)) {
     if (!PORT_SECTION.test(section.title)) continue;
     const tableAt = section.lines.findIndex(({ text: line }) => TABLE_HEADER.test(line));
