@@ -79,6 +79,20 @@ describe.each(TEST_DATABASE_KINDS)('importDocuments on %s', (kind) => {
     expect(counts).toEqual({ dangling: 0 });
   });
 
+  it('keeps every index of the derived tables, though a first load rebuilds them', async () => {
+    const indexes = () =>
+      rows(
+        test.database,
+        `select indexname, indexdef from pg_indexes
+          where tablename in ('assignments', 'changes', 'name_links') order by indexname`,
+      );
+    const before = await indexes();
+    expect(before.length).toBeGreaterThan(8);
+    await importDocuments(test.database, [editions['2024']]);
+    await importDocuments(test.database, [editions['2025']]);
+    expect(await indexes()).toEqual(before);
+  });
+
   it('records what changed between editions and keeps the newest details of each person', async () => {
     await importDocuments(test.database, all());
     const changes = await rows<{ kind: string; service_name: string | null; occurred: string }>(

@@ -1,7 +1,11 @@
 import { isPortbookError, PortbookError, type SourceDocument } from '@portbook/core';
 import type { Database } from '../database.ts';
 import { type ImportSession, withImportSession } from './import-session.ts';
-import { rebuildTimeline, type TimelineCounts } from './rebuild-timeline.ts';
+import {
+  rebuildTimeline,
+  type StoredBatchDocument,
+  type TimelineCounts,
+} from './rebuild-timeline.ts';
 import { loadVersionIds, storeDocument } from './store-document.ts';
 import { finishSyncRun, type SyncVia, startSyncRun } from './sync-runs.ts';
 import { validateDocument } from './validate-document.ts';
@@ -111,6 +115,7 @@ export async function importDocuments(
       const fresh = documents.some((document) => !known.has(document.sha256));
       if (fresh) await deferKeyChecksToVerify(session);
       const versionIds = fresh ? await loadVersionIds(session) : new Map<string, number>();
+      const batch: StoredBatchDocument[] = [];
       for (const [index, document] of documents.entries()) {
         const event = { index, total: documents.length, document };
         if (known.has(document.sha256)) {
@@ -120,7 +125,8 @@ export async function importDocuments(
         }
         report({ phase: 'store', ...event });
         known.add(document.sha256);
-        const stored = await storeDocument(session, document, versionIds);
+        const { versionIds: ids, ...stored } = await storeDocument(session, document, versionIds);
+        batch.push({ sourceId: stored.sourceId, document, versionIds: ids });
         imported.push({ ...stored, origin: document.origin, edition: document.edition });
       }
       await verifyMemberships(
@@ -128,7 +134,7 @@ export async function importDocuments(
         imported.map((source) => source.sourceId),
       );
       const timeline = imported.length
-        ? await rebuildTimeline(session, (step) => report({ phase: 'rebuild', step }))
+        ? await rebuildTimeline(session, batch, (step) => report({ phase: 'rebuild', step }))
         : null;
       return { syncRunId, imported, skipped, timeline };
     });

@@ -2,19 +2,15 @@ import {
   buildTimeline,
   type RecordField,
   type RegistryRecord,
+  type SourceDocument,
   type SourceKind,
-  type Timeline,
   type TimelineEntry,
   type TimelineSource,
 } from '@portbook/core';
+import { derivedRows } from './derived-rows.ts';
 import type { ImportSession } from './import-session.ts';
-import {
-  RECORD_COLUMNS,
-  RECORD_SELECT,
-  type RecordRow,
-  recordValues,
-  rowRecord,
-} from './record-columns.ts';
+import { RECORD_SELECT, type RecordRow, rowRecord } from './record-columns.ts';
+import { replaceRows } from './replace-rows.ts';
 
 export interface TimelineCounts {
   sources: number;
@@ -23,36 +19,61 @@ export interface TimelineCounts {
   nameLinks: number;
 }
 
+/** A document stored in this transaction, still in memory: no need to read it back. */
+export interface StoredBatchDocument {
+  sourceId: number;
+  document: SourceDocument;
+  /** The record version of each record, by position. */
+  versionIds: number[];
+}
+
 async function loadSources(session: ImportSession): Promise<TimelineSource[]> {
-  const rows = await session.query<{
-    id: number;
-    kind: SourceKind;
-    edition: string;
-    published: string;
-    fields: RecordField[];
-  }>('select id, kind, edition, published::text as published, fields from sources order by id');
-  return rows.map((row) => ({ ...row, fields: row.fields }));
+  return session.query<TimelineSource>(
+    `select id, kind, edition, published::text as published, fields from sources order by id`,
+  ) as Promise<(TimelineSource & { kind: SourceKind; fields: RecordField[] })[]>;
 }
 
-async function loadVersions(session: ImportSession): Promise<Map<number, RegistryRecord>> {
-  const rows = await session.query<RecordRow & { id: number }>(
-    `select id, ${RECORD_SELECT} from record_versions`,
-  );
-  return new Map(rows.map((row) => [row.id, rowRecord(row)]));
-}
-
-/** Every source's membership, one row per source: 600,000 rows cost far more to transfer than 40. */
-async function loadEntries(
-  session: ImportSession,
-  versions: Map<number, RegistryRecord>,
-): Promise<TimelineEntry[]> {
-  const rows = await session.query<{ source_id: number; versions: number[]; positions: number[] }>(
+/** Memberships of the sources stored before this batch, one row per source (not 600,000). */
+async function loadStoredEntries(session: ImportSession, batchIds: number[]) {
+  return session.query<{ source_id: number; versions: number[]; positions: number[] }>(
     `select source_id, array_agg(version_id order by position) as versions,
             array_agg(position order by position) as positions
-       from source_records group by source_id order by source_id`,
+       from source_records where source_id <> all($1::int[])
+      group by source_id order by source_id`,
+    [batchIds],
   );
+}
+
+async function loadVersions(
+  session: ImportSession,
+  ids: number[],
+  into: Map<number, RegistryRecord>,
+) {
+  if (ids.length === 0) return;
+  const rows = await session.query<RecordRow & { id: number }>(
+    `select id, ${RECORD_SELECT} from record_versions where id = any($1::int[])`,
+    [ids],
+  );
+  for (const row of rows) into.set(row.id, rowRecord(row));
+}
+
+async function timelineInput(session: ImportSession, batch: StoredBatchDocument[]) {
+  const versions = new Map<number, RegistryRecord>();
   const entries: TimelineEntry[] = [];
-  for (const row of rows) {
+  for (const { sourceId, document, versionIds } of batch) {
+    versionIds.forEach((versionId, position) => {
+      const record = document.records[position] as RegistryRecord;
+      versions.set(versionId, record);
+      entries.push({ sourceId, position, versionId, record });
+    });
+  }
+  const stored = await loadStoredEntries(
+    session,
+    batch.map((item) => item.sourceId),
+  );
+  const missing = new Set(stored.flatMap((row) => row.versions.filter((id) => !versions.has(id))));
+  await loadVersions(session, [...missing], versions);
+  for (const row of stored) {
     row.versions.forEach((versionId, index) => {
       const record = versions.get(versionId) as RegistryRecord;
       entries.push({
@@ -63,105 +84,27 @@ async function loadEntries(
       });
     });
   }
-  return entries;
-}
-
-async function writeTimeline(
-  session: ImportSession,
-  timeline: Timeline,
-  versions: Map<number, RegistryRecord>,
-) {
-  await session.query('delete from name_links');
-  await session.query('delete from changes');
-  await session.query('delete from assignments');
-  await session.copyIn(
-    'assignments',
-    [
-      'id',
-      'version_id',
-      'lineage',
-      ...RECORD_COLUMNS,
-      'first_source_id',
-      'last_source_id',
-      'valid_from',
-      'valid_to',
-      'position',
-    ],
-    timeline.assignments.map((a) => [
-      a.id,
-      a.versionId,
-      a.lineage,
-      ...recordValues(versions.get(a.versionId) as RegistryRecord),
-      a.firstSourceId,
-      a.lastSourceId,
-      a.validFrom,
-      a.validTo,
-      a.position,
-    ]),
-  );
-  await session.copyIn(
-    'changes',
-    [
-      'id',
-      'source_id',
-      'previous_source_id',
-      'kind',
-      'lineage',
-      'before_version_id',
-      'after_version_id',
-      'fields',
-      'occurred',
-      'origin',
-      'evidence',
-      'service_name',
-      'port_low',
-      'port_high',
-      'protocol',
-    ],
-    timeline.changes.map((c) => [
-      c.id,
-      c.sourceId,
-      c.previousSourceId,
-      c.kind,
-      c.lineage,
-      c.beforeVersionId,
-      c.afterVersionId,
-      c.fields,
-      c.occurred,
-      c.origin,
-      c.evidence,
-      c.serviceName,
-      c.portLow,
-      c.portHigh,
-      c.protocol,
-    ]),
-  );
-  await session.copyIn(
-    'name_links',
-    ['former_name', 'later_name', 'kind', 'source_id'],
-    timeline.nameLinks.map((link) => [link.formerName, link.laterName, link.kind, link.sourceId]),
-  );
-  await session.query('update sources set in_timeline = (id = any($1::int[]))', [
-    timeline.sourceIds,
-  ]);
+  return { sources: await loadSources(session), entries, versions };
 }
 
 /**
- * Replaces the derived tables (assignments, changes, name_links, `sources.in_timeline`) with the
+ * Brings the derived tables (assignments, changes, name_links, `sources.in_timeline`) to the
  * timeline of every stored source, so the result never depends on the order of imports.
  */
 export async function rebuildTimeline(
   session: ImportSession,
+  batch: StoredBatchDocument[] = [],
   onPhase: (phase: 'load' | 'build' | 'write') => void = () => {},
 ): Promise<TimelineCounts> {
   onPhase('load');
-  const sources = await loadSources(session);
-  const versions = await loadVersions(session);
-  const entries = await loadEntries(session, versions);
+  const { sources, entries, versions } = await timelineInput(session, batch);
   onPhase('build');
   const timeline = buildTimeline(sources, entries);
   onPhase('write');
-  await writeTimeline(session, timeline, versions);
+  for (const table of derivedRows(timeline, versions)) await replaceRows(session, table);
+  await session.query('update sources set in_timeline = (id = any($1::int[]))', [
+    timeline.sourceIds,
+  ]);
   return {
     sources: timeline.sourceIds.length,
     assignments: timeline.assignments.length,

@@ -5,6 +5,8 @@ import { RECORD_COLUMNS, recordValues } from './record-columns.ts';
 
 export interface StoredDocument {
   sourceId: number;
+  /** The record version of each record, by position. */
+  versionIds: number[];
   records: number;
   /** Record versions this document was the first to state. */
   newVersions: number;
@@ -115,5 +117,5 @@ export async function storeDocument(
     ids.map((versionId, position) => [sourceId, versionId, position]),
   );
   await storePeople(session, document, sourceId);
-  return { sourceId, records: document.records.length, newVersions };
+  return { sourceId, versionIds: ids, records: document.records.length, newVersions };
 }
