@@ -1,14 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../database.ts';
-import { type Change, changes, type NameLink, nameLinks, type Source, sources } from '../schema.ts';
-
-/** Every imported document, oldest first. */
-export function loadAllSources(db: Db): Promise<Source[]> {
-  return db
-    .select()
-    .from(sources)
-    .orderBy(asc(sources.published), asc(sources.edition), asc(sources.id));
-}
+import { type Change, changes, type NameLink, nameLinks } from '../schema.ts';
 
 /** The whole change feed, oldest first, in one statement. */
 export function loadAllChanges(db: Db): Promise<Change[]> {

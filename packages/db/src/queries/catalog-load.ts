@@ -1,11 +1,14 @@
 import type { Db } from '../database.ts';
-import type { Assignment, Change, NameLink, PersonRow, RangeClass, Source } from '../schema.ts';
-import { loadAllChanges, loadAllNameLinks, loadAllSources } from './catalog-history.ts';
+import type { Assignment, Change, NameLink, PersonRow, Source } from '../schema.ts';
+import { loadAllChanges, loadAllNameLinks } from './catalog-history.ts';
 import { loadAllAssignments, loadAllPeople } from './catalog-records.ts';
-import { listRangeClasses } from './range-classes.ts';
 import { type RegistryInfo, registryInfo } from './registry.ts';
+import { listSources } from './sources.ts';
 
-/** Everything the static site shows, read once for the whole build. */
+/**
+ * Everything the static site shows, read once for the whole build. Range classes are not here:
+ * the site takes them from core, where the database's `range_classes` rows are seeded from.
+ */
 export interface SiteCatalog {
   registry: RegistryInfo;
   sources: Source[];
@@ -13,20 +16,17 @@ export interface SiteCatalog {
   changes: Change[];
   nameLinks: NameLink[];
   people: PersonRow[];
-  rangeClasses: RangeClass[];
 }
 
 /** A handful of statements, whatever the number of pages built from the result. */
 export async function loadSiteCatalog(db: Db): Promise<SiteCatalog> {
-  const [registry, sources, assignments, changes, nameLinks, people, rangeClasses] =
-    await Promise.all([
-      registryInfo(db),
-      loadAllSources(db),
-      loadAllAssignments(db),
-      loadAllChanges(db),
-      loadAllNameLinks(db),
-      loadAllPeople(db),
-      listRangeClasses(db),
-    ]);
-  return { registry, sources, assignments, changes, nameLinks, people, rangeClasses };
+  const [registry, sources, assignments, changes, nameLinks, people] = await Promise.all([
+    registryInfo(db),
+    listSources(db),
+    loadAllAssignments(db),
+    loadAllChanges(db),
+    loadAllNameLinks(db),
+    loadAllPeople(db),
+  ]);
+  return { registry, sources, assignments, changes, nameLinks, people };
 }

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureData } from './ensure-data.ts';
+import { buildSearchIndex } from './search-index.ts';
+
+// `pnpm build` in site/: load the data if the database is empty, build every page, index them.
+const SITE = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const out = resolve(SITE, values.out);
+const log = (line: string) => process.stderr.write(`[site] ${line}\n`);
+const started = performance.now();
+const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+await ensureData(log);
+// astro's package exports do not include its bin, so it is run from the package directory.
+const astro = join(SITE, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const build = spawnSync(process.execPath, [astro, 'build', '--outDir', out], {
+  cwd: SITE,
+  stdio: 'inherit',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+if (build.status !== 0) {
+  log(`astro build failed (exit ${build.status})`);
+  process.exit(1);
+}
+log(`pages built into ${out} after ${seconds()}`);
+const indexed = await buildSearchIndex(out);
+log(`search index of ${indexed} pages written after ${seconds()}`);

@@ -1,0 +1,68 @@
+import type { Status } from '@portbook/core';
+import { escapeXml, round, svgOpen } from './svg.ts';
+import { timeScale, yearTicks } from './time-scale.ts';
+
+/** One bar: a record as it stood over one period. */
+export interface TimelinePeriod {
+  from: string;
+  /** Exclusive; null while current. */
+  to: string | null;
+  status: Status;
+  text: string;
+}
+
+/** One row per record lineage, e.g. `tcp ssh`. */
+export interface TimelineRow {
+  label: string;
+  periods: TimelinePeriod[];
+}
+
+const WIDTH = 720;
+const LABEL = 150;
+const ROW = 20;
+const AXIS = 22;
+
+/** A port's records through time as bars on one time axis, first document to today. */
+export function portTimelineChart(
+  id: string,
+  title: string,
+  rows: readonly TimelineRow[],
+  first: string,
+  today: string,
+): string {
+  const height = rows.length * ROW + AXIS + 4;
+  const x = timeScale(first, today, LABEL, WIDTH - 8);
+  const summary = rows
+    .map(
+      (row) =>
+        `${row.label}: ${row.periods.map((p) => `${p.text} from ${p.from} to ${p.to ?? 'today'}`).join(', ')}`,
+    )
+    .join('; ');
+  const parts = [svgOpen(id, WIDTH, height, title, summary)];
+  for (const year of yearTicks(first, today)) {
+    const at = round(x(`${year}-01-01`));
+    parts.push(
+      `<line x1="${at}" x2="${at}" y1="0" y2="${height - AXIS}" class="grid"/>`,
+      `<text x="${at}" y="${height - 6}" text-anchor="middle">${year}</text>`,
+    );
+  }
+  rows.forEach((row, index) => {
+    const top = index * ROW + 2;
+    parts.push(
+      `<text x="${LABEL - 6}" y="${top + 13}" text-anchor="end">${escapeXml(shorten(row.label, 24))}</text>`,
+    );
+    for (const period of row.periods) {
+      const left = x(period.from);
+      const right = x(period.to ?? today);
+      parts.push(
+        `<rect x="${round(left)}" y="${top + 2}" width="${round(Math.max(2, right - left))}" height="${ROW - 6}" class="st-${period.status}"><title>${escapeXml(`${period.text}: ${period.from} to ${period.to ?? 'today'}`)}</title></rect>`,
+      );
+    }
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}

@@ -1,0 +1,52 @@
+import type { RangeClassDefinition } from '@portbook/core';
+import { rangeTone } from '../range-tone.ts';
+import { escapeXml, round, svgOpen } from './svg.ts';
+import { timeScale, yearTicks } from './time-scale.ts';
+
+const WIDTH = 720;
+const HEIGHT = 300;
+const MARGIN = { top: 10, right: 10, bottom: 26, left: 52 };
+const PORT_TICKS = [0, 255, 1023, 5000, 49151, 65535];
+
+/**
+ * The IANA classes through history as bands: time across, port number up on a logarithmic
+ * scale so that 0–255 stays as visible as 49152–65535.
+ */
+export function rangeHistoryChart(classes: readonly RangeClassDefinition[], today: string): string {
+  const first = [...classes.map((c) => c.validFrom), today].sort()[0] ?? today;
+  const x = timeScale(first, today, MARGIN.left, WIDTH - MARGIN.right);
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const y = (port: number) => MARGIN.top + plotHeight - (Math.log2(port + 1) / 16) * plotHeight;
+  const parts = [
+    svgOpen(
+      'range-history',
+      WIDTH,
+      HEIGHT,
+      'IANA port classes through history',
+      classes
+        .map((c) => `${c.name} ${c.low}–${c.high} from ${c.validFrom} to ${c.validTo ?? 'today'}`)
+        .join('; '),
+    ),
+  ];
+  for (const port of PORT_TICKS) {
+    parts.push(
+      `<text x="${MARGIN.left - 6}" y="${round(y(port) + 4)}" text-anchor="end">${port}</text>`,
+    );
+  }
+  for (const year of yearTicks(first, today)) {
+    parts.push(
+      `<text x="${round(x(`${year}-01-01`))}" y="${HEIGHT - 8}" text-anchor="middle">${year}</text>`,
+    );
+  }
+  for (const rangeClass of classes) {
+    const left = x(rangeClass.validFrom);
+    const right = x(rangeClass.validTo ?? today);
+    const top = y(rangeClass.high + 1);
+    const bottom = y(rangeClass.low);
+    parts.push(
+      `<rect x="${round(left)}" y="${round(top)}" width="${round(Math.max(1, right - left))}" height="${round(bottom - top)}" class="band ${rangeTone(rangeClass.name)}"><title>${escapeXml(`${rangeClass.name} ${rangeClass.low}–${rangeClass.high}, ${rangeClass.validFrom} to ${rangeClass.validTo ?? 'today'} (${rangeClass.definedBy})`)}</title></rect>`,
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}

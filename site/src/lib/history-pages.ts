@@ -1,0 +1,112 @@
+import { CHANGE_KINDS, type ChangeKind } from '@portbook/core';
+import type { Assignment, Change, Source } from '@portbook/db';
+import { type ChangeLine, changeLine } from './change-text.ts';
+import { barChart } from './charts/bar-chart.ts';
+import { sourcePath, sourceSlug } from './slugs.ts';
+
+export type ChangeCounts = Record<ChangeKind, number>;
+
+/** One document of the timeline and what changed in the registry when it was published. */
+export interface SourcePage {
+  slug: string;
+  path: string;
+  source: Source;
+  previous: Pick<SourcePage, 'path' | 'source'> | undefined;
+  next: Pick<SourcePage, 'path' | 'source'> | undefined;
+  counts: ChangeCounts;
+  /** Changes of this document, grouped by kind in CHANGE_KINDS order. */
+  changes: { kind: ChangeKind; lines: ChangeLine[] }[];
+}
+
+export interface HistoryPage {
+  documents: SourcePage[];
+  /** Documents of an edition another document already stands for (e.g. the CSV beside the XML). */
+  others: Source[];
+  recordsChart: string;
+  registrationsChart: string;
+}
+
+export function buildSourcePages(
+  sources: readonly Source[],
+  changes: readonly Change[],
+): SourcePage[] {
+  const timeline = sources.filter((s) => s.inTimeline);
+  const bySource = new Map<number, Change[]>();
+  for (const change of changes) {
+    const list = bySource.get(change.sourceId);
+    if (list) list.push(change);
+    else bySource.set(change.sourceId, [change]);
+  }
+  const pages = timeline.map((source): SourcePage => {
+    const own = bySource.get(source.id) ?? [];
+    return {
+      slug: sourceSlug(source),
+      path: sourcePath(source),
+      source,
+      previous: undefined,
+      next: undefined,
+      counts: countKinds(own),
+      changes: CHANGE_KINDS.map((kind) => ({
+        kind,
+        lines: own.filter((c) => c.kind === kind).map(changeLine),
+      })).filter((group) => group.lines.length > 0),
+    };
+  });
+  pages.forEach((page, index) => {
+    page.previous = pages[index - 1];
+    page.next = pages[index + 1];
+  });
+  return pages;
+}
+
+export function buildHistoryPage(
+  documents: SourcePage[],
+  sources: readonly Source[],
+  assignments: readonly Assignment[],
+): HistoryPage {
+  const registrations = new Map<string, number>();
+  for (const record of assignments) {
+    if (record.validTo !== null || record.status !== 'assigned' || !record.registered) continue;
+    const year = record.registered.slice(0, 4);
+    registrations.set(year, (registrations.get(year) ?? 0) + 1);
+  }
+  const years = [...registrations.keys()].sort();
+  const yearBars = yearsBetween(years[0], years.at(-1)).map((year) => ({
+    label: year,
+    value: registrations.get(year) ?? 0,
+  }));
+  return {
+    documents,
+    others: sources.filter((s) => !s.inTimeline),
+    recordsChart: barChart(
+      documents.map((page) => ({
+        label: page.source.published.slice(0, 4),
+        value: page.source.recordCount,
+        note: `${page.source.title} (${page.source.published}): ${page.source.recordCount.toLocaleString('en-US')} records`,
+      })),
+      {
+        id: 'records-per-document',
+        title: 'Records per document',
+        description: `How many records each of the ${documents.length} documents of the timeline holds, oldest first.`,
+      },
+    ),
+    registrationsChart: barChart(yearBars, {
+      id: 'registrations-per-year',
+      title: 'Assignments per year',
+      description: `Records in today's registry by the year IANA registered them, ${years[0] ?? ''}–${years.at(-1) ?? ''}.`,
+    }),
+  };
+}
+
+function countKinds(changes: readonly Change[]): ChangeCounts {
+  const counts = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as ChangeCounts;
+  for (const change of changes) counts[change.kind]++;
+  return counts;
+}
+
+function yearsBetween(first: string | undefined, last: string | undefined): string[] {
+  if (!first || !last) return [];
+  const years: string[] = [];
+  for (let year = Number(first); year <= Number(last); year++) years.push(String(year));
+  return years;
+}

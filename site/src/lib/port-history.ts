@@ -1,0 +1,114 @@
+import { type PortEvent, portEvents } from '@portbook/core';
+import type { Assignment, Change, Source } from '@portbook/db';
+import { fieldDetails } from './change-text.ts';
+import { portTimelineChart, type TimelineRow } from './charts/port-timeline.ts';
+import { portRangeText } from './record-view.ts';
+import { sourcePath } from './slugs.ts';
+import { sourceLabel } from './source-label.ts';
+
+/** Rows drawn at most; the event list below the drawing keeps everything. */
+const MAX_ROWS = 16;
+
+/** One dated event of a port's history, ready to print. */
+export interface PortEventLine {
+  id: string;
+  date: string;
+  kind: PortEvent['kind'];
+  where: string;
+  serviceName: string | null;
+  details: string[];
+  evidence: string | null;
+  source: { label: string; path: string } | undefined;
+}
+
+export interface PortHistory {
+  /** The drawing: one bar per record version, from the first document to today. */
+  chart: string | undefined;
+  events: PortEventLine[];
+  /** Every record of every era at this port was unassigned (or there was none). */
+  neverAssigned: boolean;
+  /** Lineages left out of the drawing. */
+  hiddenRows: number;
+}
+
+export interface PortHistoryInput {
+  port: number;
+  records: readonly Assignment[];
+  changes: readonly Change[];
+  sources: readonly Source[];
+  /** The first document of the timeline and today: every port's drawing shares this axis. */
+  first: string;
+  today: string;
+}
+
+export function buildPortHistory(input: PortHistoryInput): PortHistory {
+  const rows = timelineRows(input.records);
+  const shown = rows.slice(-MAX_ROWS);
+  const sourceById = new Map(input.sources.map((source) => [source.id, source]));
+  const events = portEvents(input.changes, input.sources).map((event) =>
+    eventLine(event, sourceById),
+  );
+  return {
+    chart:
+      shown.length === 0
+        ? undefined
+        : portTimelineChart(
+            `timeline-${input.port}`,
+            `Port ${input.port} through history`,
+            shown,
+            input.first,
+            input.today,
+          ),
+    events,
+    neverAssigned: !input.records.some((record) => record.status === 'assigned'),
+    hiddenRows: rows.length - shown.length,
+  };
+}
+
+/** One row per lineage, oldest first; each version a period labelled by its name or description. */
+function timelineRows(records: readonly Assignment[]): TimelineRow[] {
+  const byLineage = new Map<string, Assignment[]>();
+  for (const record of records) {
+    const list = byLineage.get(record.lineage);
+    if (list) list.push(record);
+    else byLineage.set(record.lineage, [record]);
+  }
+  return [...byLineage.values()]
+    .map((versions) => versions.sort((a, b) => a.validFrom.localeCompare(b.validFrom)))
+    .sort((a, b) => (a[0]?.validFrom ?? '').localeCompare(b[0]?.validFrom ?? ''))
+    .map((versions) => {
+      const latest = versions.at(-1);
+      const range =
+        latest && latest.portLow !== latest.portHigh
+          ? ` ${portRangeText(latest.portLow, latest.portHigh)}`
+          : '';
+      return {
+        label: `${latest?.protocol ?? 'any'} ${periodText(latest)}${range}`,
+        periods: versions.map((version) => ({
+          from: version.validFrom,
+          to: version.validTo,
+          status: version.status,
+          text: periodText(version),
+        })),
+      };
+    });
+}
+
+function periodText(record: Assignment | undefined): string {
+  return record?.serviceName ?? record?.description?.split('\n')[0] ?? record?.status ?? '';
+}
+
+function eventLine(event: PortEvent, sourceById: ReadonlyMap<number, Source>): PortEventLine {
+  const source = event.source ? sourceById.get(event.source.id) : undefined;
+  const port = event.portLow === null ? '' : portRangeText(event.portLow, event.portHigh);
+  return {
+    id: event.id,
+    date: event.date,
+    kind: event.kind,
+    where: [port, event.protocol].filter(Boolean).join('/') || 'no port',
+    serviceName: event.serviceName,
+    details: fieldDetails(event.fields),
+    evidence: event.evidence,
+    source: source && { label: sourceLabel(source), path: sourcePath(source) },
+  };
+}

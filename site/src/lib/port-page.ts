@@ -1,0 +1,95 @@
+import {
+  classOf,
+  ephemeralRangesContaining,
+  IANA_RANGE_CLASSES,
+  type PortRange,
+  type RangeClassDefinition,
+} from '@portbook/core';
+import type { Assignment, Change, PersonRow, Source } from '@portbook/db';
+import { portQuery } from './graphql-snippet.ts';
+import { buildPortHistory, type PortHistory } from './port-history.ts';
+import type { PortSpace } from './port-space.ts';
+import { type PortSummary, portDescription, portTitle, summarizePort } from './port-summary.ts';
+import { type RecordView, recordView } from './record-view.ts';
+
+/** What the site knows, indexed once, that a port page draws from. */
+export interface PortPageContext {
+  currentRecordsAt(port: number): readonly Assignment[];
+  /** Records of every era, from the first document on. */
+  recordsAt(port: number): readonly Assignment[];
+  changesAt(port: number): readonly Change[];
+  space: PortSpace;
+  people: ReadonlyMap<string, PersonRow>;
+  sources: readonly Source[];
+  /** The first document's date: every timeline starts there. */
+  first: string;
+  today: string;
+}
+
+export interface PortNeighbour {
+  port: number;
+  names: string[];
+}
+
+/** Everything one port page shows, computed from data already in memory. */
+export interface PortPage {
+  port: number;
+  title: string;
+  description: string;
+  summary: PortSummary;
+  /** The IANA class today. */
+  rangeClass: RangeClassDefinition | undefined;
+  /** IANA classes that held the port through history, oldest first. */
+  eras: RangeClassDefinition[];
+  ephemeral: RangeClassDefinition[];
+  /** Today's records that name this port alone, then the ranges that contain it. */
+  records: RecordView[];
+  ranges: RecordView[];
+  history: PortHistory;
+  previous: PortNeighbour | undefined;
+  next: PortNeighbour | undefined;
+  freeBlock: PortRange | undefined;
+  /** For a taken port, the closest free one (for people choosing a port). */
+  nearestFree: number | null;
+  graphql: string;
+  /** Indexed for search when a service starts here (not at every port of a range such as x11). */
+  searchable: boolean;
+}
+
+export function buildPortPage(port: number, context: PortPageContext): PortPage {
+  const current = context.currentRecordsAt(port);
+  const summary = summarizePort(port, current);
+  const rangeClass = classOf(port, context.today);
+  const views = current.map((record) => recordView(record, context.people));
+  return {
+    port,
+    title: portTitle(summary, rangeClass?.name),
+    description: portDescription(summary, rangeClass?.name),
+    summary,
+    rangeClass,
+    eras: IANA_RANGE_CLASSES.filter((c) => c.low <= port && port <= c.high),
+    ephemeral: ephemeralRangesContaining(port),
+    records: views.filter((view) => view.low === view.high),
+    ranges: views.filter((view) => view.low !== view.high),
+    history: buildPortHistory({
+      port,
+      records: context.recordsAt(port),
+      changes: context.changesAt(port),
+      sources: context.sources,
+      first: context.first,
+      today: context.today,
+    }),
+    previous: neighbour(context.space.previousAssigned(port), context),
+    next: neighbour(context.space.nextAssigned(port), context),
+    freeBlock: context.space.freeBlockOf(port),
+    nearestFree: context.space.nearestFreeTo(port),
+    graphql: portQuery(port),
+    searchable: summary.services.some((service) => service.low === port),
+  };
+}
+
+function neighbour(port: number | undefined, context: PortPageContext): PortNeighbour | undefined {
+  if (port === undefined) return undefined;
+  const names = summarizePort(port, context.currentRecordsAt(port)).services.map((s) => s.name);
+  return { port, names };
+}

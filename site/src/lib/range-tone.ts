@@ -1,0 +1,9 @@
+/**
+ * `system`, `user` or `dynamic`: the colour family of a class, from the words its document used
+ * (Well Known and the early 0–255 ports read as system, Registered as user, Private as dynamic).
+ */
+export function rangeTone(name: string): 'system' | 'user' | 'dynamic' {
+  if (/dynamic|private|ephemeral/i.test(name)) return 'dynamic';
+  if (/user|registered/i.test(name)) return 'user';
+  return 'system';
+}

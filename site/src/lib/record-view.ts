@@ -1,0 +1,68 @@
+import type { Protocol, Status } from '@portbook/core';
+import type { Assignment, PersonRow } from '@portbook/db';
+import { type ReferenceLink, referenceLink } from './references.ts';
+
+/** A person or team as the registry names them, with a link when their URI is a web page. */
+export interface PersonView {
+  id: string;
+  label: string;
+  href: string | undefined;
+}
+
+/** Every field IANA publishes for one record, ready to print. */
+export interface RecordView {
+  id: string;
+  serviceName: string | null;
+  protocol: Protocol | null;
+  low: number | null;
+  high: number | null;
+  description: string | null;
+  status: Status;
+  assignee: PersonView | undefined;
+  contact: PersonView | undefined;
+  registered: string | null;
+  modified: string | null;
+  references: ReferenceLink[];
+  serviceCode: string | null;
+  unauthorizedUse: string | null;
+  notes: string | null;
+  validFrom: string;
+}
+
+export function recordView(record: Assignment, people: ReadonlyMap<string, PersonRow>): RecordView {
+  return {
+    id: record.id,
+    serviceName: record.serviceName,
+    protocol: record.protocol,
+    low: record.portLow,
+    high: record.portHigh,
+    description: record.description,
+    status: record.status,
+    assignee: personView(record.assigneeId, people),
+    contact: personView(record.contactId, people),
+    registered: record.registered,
+    modified: record.modified,
+    references: record.references.map(referenceLink),
+    serviceCode: record.serviceCode,
+    unauthorizedUse: record.unauthorizedUse,
+    notes: record.notes,
+    validFrom: record.validFrom,
+  };
+}
+
+/** `6000-6063` or `443`. */
+export function portRangeText(low: number | null, high: number | null): string {
+  if (low === null) return 'no port';
+  return high === null || high === low ? String(low) : `${low}-${high}`;
+}
+
+function personView(
+  id: string | null,
+  people: ReadonlyMap<string, PersonRow>,
+): PersonView | undefined {
+  if (id === null) return undefined;
+  const person = people.get(id);
+  const label = [person?.name, person?.org].filter(Boolean).join(', ') || id.replaceAll('_', ' ');
+  const href = person?.uri && /^https?:\/\//i.test(person.uri) ? person.uri : undefined;
+  return { id, label, href };
+}

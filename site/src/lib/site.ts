@@ -1,0 +1,92 @@
+import { classesAt, PORT_MAX, PORT_MIN } from '@portbook/core';
+import { catalog } from './catalog.ts';
+import { buildHistoryPage, buildSourcePages, type SourcePage } from './history-pages.ts';
+import { headlineNumbers, latestChanges } from './home.ts';
+import { createPortIndex } from './port-index.ts';
+import { portMapHtml } from './port-map.ts';
+import { buildPortPage, type PortPage, type PortPageContext } from './port-page.ts';
+import { createPortSpace } from './port-space.ts';
+import { summarizePort } from './port-summary.ts';
+import { rangeTone } from './range-tone.ts';
+import { buildRangesPage } from './ranges-page.ts';
+import { buildServicePages, type ServicePage } from './service-pages.ts';
+import { portPath } from './slugs.ts';
+
+// Everything below is computed once per build, at module load, from the catalog in memory.
+
+/** The registry's date as the newest imported IANA document states it. */
+export const registryUpdated: string | undefined = catalog.registry.latest?.published;
+
+const today = new Date().toISOString().slice(0, 10);
+const currentRecords = createPortIndex(catalog.assignments.filter((a) => a.validTo === null));
+const currentRecordsAt = (port: number) => currentRecords.rowsAt(port);
+const allRecords = createPortIndex(catalog.assignments);
+const allChanges = createPortIndex(catalog.changes);
+const timelineSources = catalog.sources.filter((source) => source.inTimeline);
+const ianaClassesToday = classesAt(today);
+const portSpace = createPortSpace(currentRecordsAt, ianaClassesToday);
+const portContext: PortPageContext = {
+  currentRecordsAt,
+  recordsAt: (port) => allRecords.rowsAt(port),
+  changesAt: (port) => allChanges.rowsAt(port),
+  space: portSpace,
+  people: new Map(catalog.people.map((person) => [person.id, person])),
+  sources: timelineSources,
+  first: timelineSources[0]?.published ?? today,
+  today,
+};
+const servicePages = buildServicePages(catalog.assignments, catalog.nameLinks);
+const sourcePages = buildSourcePages(catalog.sources, catalog.changes);
+
+/** One entry per port 0–65535, for `getStaticPaths`. */
+export function portPagePaths(): { params: { port: string }; props: { page: PortPage } }[] {
+  const paths = [];
+  for (let port = PORT_MIN; port <= PORT_MAX; port++) {
+    paths.push({
+      params: { port: String(port) },
+      props: { page: buildPortPage(port, portContext) },
+    });
+  }
+  return paths;
+}
+
+/** One entry per service name ever written, for `getStaticPaths`. */
+export function servicePagePaths(): { params: { name: string }; props: { page: ServicePage } }[] {
+  return servicePages.map((page) => ({ params: { name: page.slug }, props: { page } }));
+}
+
+/** One entry per document of the timeline, for `getStaticPaths`. */
+export function sourcePagePaths(): { params: { source: string }; props: { page: SourcePage } }[] {
+  return sourcePages.map((page) => ({ params: { source: page.slug }, props: { page } }));
+}
+
+/** The home page: headline figures, the newest changes and the map of all 65,536 ports. */
+export const home = {
+  numbers: headlineNumbers(catalog, portSpace),
+  changes: latestChanges(catalog, 15),
+  map: portMapHtml({
+    statusOf: portSpace.statusOf,
+    namesOf: (port) => summarizePort(port, currentRecordsAt(port)).services.map((s) => s.name),
+    classOf: (port) => {
+      const rangeClass = ianaClassesToday.find((c) => c.low <= port && port <= c.high);
+      return rangeClass && rangeTone(rangeClass.name);
+    },
+  }),
+};
+
+export const rangesPage = buildRangesPage(portSpace.freeBlocks, today);
+
+export const historyPage = buildHistoryPage(sourcePages, catalog.sources, catalog.assignments);
+
+/** The newest changes for the Atom feed. */
+export const feedChanges = latestChanges(catalog, 100);
+
+/** Every page a search engine should know, for the sitemap. */
+export const sitemapPaths: readonly string[] = [
+  '/',
+  '/ranges/',
+  '/history/',
+  ...sourcePages.map((page) => page.path),
+  ...Array.from({ length: PORT_MAX + 1 }, (_, port) => portPath(port)),
+  ...servicePages.map((page) => `/services/${page.slug}/`),
+];
