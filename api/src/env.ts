@@ -9,5 +9,7 @@ export function apiEnv(env: NodeJS.ProcessEnv = process.env) {
     /** Comma-separated origins allowed by CORS; `*` (the default) for any. */
     corsOrigins: (env.CORS_ORIGINS || '*').split(',').map((origin) => origin.trim()),
     logLevel: env.LOG_LEVEL || 'info',
+    /** Redis for a response cache shared by every instance; unset: each keeps its own in memory. */
+    redisUrl: env.REDIS_URL || undefined,
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import sirv from 'sirv';
 import { apiEnv } from './env.ts';
 import { createLogger } from './logger.ts';
+import { createSharedCache } from './shared-cache.ts';
 import { createApi } from './yoga.ts';
 
 export interface StartServerOptions {
@@ -26,7 +27,7 @@ export interface RunningServer {
 }
 
 /** Paths the API answers; everything else is the static site. */
-const API_PATHS = new Set(['/graphql', '/services', '/healthz', '/readyz']);
+const API_PATHS = new Set(['/graphql', '/services', '/healthz', '/readyz', '/metrics']);
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const env = apiEnv();
@@ -34,7 +35,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const ownsDatabase = !options.database;
   const database = options.database ?? createDatabase();
   if (ownsDatabase) await migrate(database);
-  const yoga = createApi({ database, logger });
+  const sharedCache = env.redisUrl ? createSharedCache({ url: env.redisUrl, logger }) : undefined;
+  const yoga = createApi({ database, logger, sharedCache });
   const siteDir = options.siteDir ?? env.siteDir;
   const site = existsSync(siteDir)
     ? sirv(siteDir, { etag: true, extensions: ['html'] })
@@ -62,6 +64,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         server.closeIdleConnections();
       });
       await yoga.dispose();
+      await sharedCache?.close();
       if (ownsDatabase) await database.close();
       logger.info('portbook API stopped');
     },

@@ -1,6 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import {
+  type Cache,
   createInMemoryCache,
   hashSHA256,
   useResponseCache,
@@ -14,6 +15,7 @@ import { EXAMPLE_OPERATIONS, PERSISTED_OPERATIONS } from './examples.ts';
 import { healthPlugin } from './health.ts';
 import { httpCachingPlugin } from './http-caching.ts';
 import { createLogger, yogaLogger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
 import { RegistryState } from './registry-state.ts';
 import { schema } from './schema/index.ts';
 import { servicesFilePlugin } from './services-file.ts';
@@ -27,6 +29,8 @@ export interface ApiOptions {
   corsOrigins?: string[];
   /** How often the registry version is re-read, in ms (an import elsewhere shows within it). */
   versionTtlMs?: number;
+  /** A response cache every instance shares (see `shared-cache.ts`); default: in memory. */
+  sharedCache?: Cache;
 }
 
 export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context> & {
@@ -48,7 +52,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
   const { db } = options.database;
   const logger = options.logger ?? createLogger();
   const registry = new RegistryState(db, options.versionTtlMs);
-  const cache = createInMemoryCache({ max: 5000 });
+  const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -63,6 +67,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
       defaultTabs: Object.values(EXAMPLE_OPERATIONS).map((query) => ({ query })),
     },
     plugins: [
+      createMetrics().plugin,
       healthPlugin(db),
       servicesFilePlugin(db, registry),
       EnvelopArmorPlugin(ARMOR),

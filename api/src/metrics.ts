@@ -1,0 +1,108 @@
+import type { Plugin } from 'graphql-yoga';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** Paths with their own series; anything else (probes of random URLs) is counted as `other`. */
+const ROUTES = new Set(['/graphql', '/services', '/healthz', '/readyz', '/metrics']);
+/** Codes are server-chosen, but a label must never take an unbounded set of values. */
+const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
+const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
+
+export interface ApiMetrics {
+  registry: Registry;
+  plugin: Plugin;
+}
+
+function routeOf(url: string): string {
+  const path = new URL(url).pathname;
+  return ROUTES.has(path) ? path : 'other';
+}
+
+interface ProcessedResult {
+  errors?: readonly { extensions?: Record<string, unknown> }[];
+  [SERVED_FROM_CACHE]?: boolean;
+}
+
+/**
+ * Prometheus metrics for one API instance, served at `/metrics`: requests and latencies per
+ * route and status, GraphQL results by outcome, errors by `extensions.code`, response-cache hits.
+ * Labels never carry client-chosen text (operation names, URLs), so series stay bounded.
+ */
+export function createMetrics(): ApiMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'portbook_' });
+  const labelNames = ['method', 'route', 'status'] as const;
+  const requests = new Counter({
+    name: 'portbook_http_requests_total',
+    help: 'HTTP requests answered by the API, by method, route and status',
+    labelNames,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'portbook_http_request_duration_seconds',
+    help: 'Time from request to response, by method, route and status',
+    labelNames,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const results = new Counter({
+    name: 'portbook_graphql_results_total',
+    help: 'GraphQL results sent, by outcome (ok, or error when the result carries errors)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'portbook_graphql_errors_total',
+    help: 'GraphQL errors sent, by extensions.code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const cache = new Counter({
+    name: 'portbook_response_cache_total',
+    help: 'GraphQL results by response cache outcome (hit: served without executing)',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const started = new WeakMap<Request, number>();
+
+  const countResult = (result: ProcessedResult) => {
+    const failed = (result.errors?.length ?? 0) > 0;
+    results.inc({ outcome: failed ? 'error' : 'ok' });
+    for (const error of result.errors ?? []) {
+      const code = String(error.extensions?.code ?? 'NONE');
+      errors.inc({ code: ERROR_CODE.test(code) ? code : 'OTHER' });
+    }
+    cache.inc({ result: result[SERVED_FROM_CACHE] ? 'hit' : 'miss' });
+  };
+
+  const plugin: Plugin = {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      started.set(request, performance.now());
+      if (url.pathname !== '/metrics') return;
+      return registry.metrics().then((text) => {
+        endResponse(
+          new fetchAPI.Response(text, {
+            headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
+          }),
+        );
+      });
+    },
+    onResultProcess({ result }) {
+      for (const one of Array.isArray(result) ? result : [result]) {
+        if (one && typeof one === 'object' && !(Symbol.asyncIterator in one)) {
+          countResult(one as ProcessedResult);
+        }
+      }
+    },
+    onResponse({ request, response }) {
+      const labels = {
+        method: request.method,
+        route: routeOf(request.url),
+        status: String(response.status),
+      };
+      requests.inc(labels);
+      const start = started.get(request);
+      if (start !== undefined) duration.observe(labels, (performance.now() - start) / 1000);
+    },
+  };
+  return { registry, plugin };
+}
