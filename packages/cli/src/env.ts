@@ -12,6 +12,8 @@ export interface CliEnv {
   /** How long one download may take before the network counts as unavailable. */
   fetchTimeoutMs: number;
   port: number;
+  /** The built site `start` serves; unset: `site/dist`, built when missing. */
+  siteDir: string | undefined;
   /** Print stack traces with errors. */
   debug: boolean;
 }
@@ -36,8 +38,9 @@ export function cliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     ianaUrl: env.PORTBOOK_IANA_URL || IANA_XML_URL,
     rfcBaseUrl: (env.PORTBOOK_RFC_URL || RFC_BASE_URL).replace(/\/+$/, ''),
     archiveUrls: (env.PORTBOOK_ARCHIVE_URLS ?? '').split(/[\s,]+/).filter(Boolean),
-    fetchTimeoutMs: positiveNumber(env.PORTBOOK_FETCH_TIMEOUT_MS, 30_000),
+    fetchTimeoutMs: positiveNumber(env.PORTBOOK_FETCH_TIMEOUT_MS, 20_000),
     port: positiveNumber(env.PORT, 4000),
+    siteDir: env.PORTBOOK_SITE_DIR || undefined,
     debug: flag(env.PORTBOOK_DEBUG),
   };
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,22 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildMirror, fixture } from './mirror.ts';
 import { type CliDatabase, cliDatabase, runCli } from './run-cli.ts';
-
-const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
-
-/** A mirror laid out like the shared data, built from the hand-written fixtures. */
-function buildMirror(): string {
-  const mirror = mkdtempSync(join(tmpdir(), 'portbook-mirror-'));
-  for (const dir of ['iana', 'iana-snapshots', 'rfc']) mkdirSync(join(mirror, dir));
-  copyFileSync(fixture('registry-2026.xml'), join(mirror, 'iana/service-names-port-numbers.xml'));
-  copyFileSync(fixture('registry-2024.csv'), join(mirror, 'iana/service-names-port-numbers.csv'));
-  writeFileSync(
-    join(mirror, 'iana-snapshots/2025-01-13.xml.gz'),
-    gzipSync(readFileSync(fixture('registry-2025.xml'))),
-  );
-  return mirror;
-}
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

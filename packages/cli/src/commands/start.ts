@@ -15,6 +15,20 @@ async function isEmpty(): Promise<boolean> {
   });
 }
 
+/** The site directory to serve: a configured one as it is, else `site/dist`, built when missing. */
+async function siteToServe(configured: string | undefined, progress: Progress): Promise<string> {
+  if (configured) {
+    if (!existsSync(configured)) progress.say(`no site at ${configured}: serving the API only`);
+    return configured;
+  }
+  if (!existsSync(SITE_DIST)) {
+    // The database is closed by now: an embedded one admits one process, and Astro reads it.
+    progress.say(`building the site into ${SITE_DIST}`);
+    await buildSite();
+  }
+  return SITE_DIST;
+}
+
 export function startCommand(program: Command): void {
   program
     .command('start')
@@ -27,14 +41,10 @@ export function startCommand(program: Command): void {
         progress.say('the database is empty: loading the registry first');
         progress.say(await sync(options, progress));
       }
-      // The database is closed again here: an embedded one allows a single process, the site build.
-      if (!existsSync(SITE_DIST)) {
-        progress.say(`building the site into ${SITE_DIST}`);
-        await buildSite();
-      }
+      const siteDir = await siteToServe(cliEnv().siteDir, progress);
       // Loaded here: the API's GraphQL stack would slow every other command's start-up.
       const { startServer } = await import('@portbook/api');
-      const server = await startServer({ port: cliEnv().port, siteDir: SITE_DIST });
+      const server = await startServer({ port: cliEnv().port, siteDir });
       process.stdout.write(`portbook is serving ${server.url}/ (GraphQL: ${server.url}/graphql)\n`);
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => void server.close().then(() => process.exit(0)));

@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMirror } from './mirror.ts';
+import { type CliDatabase, cliDatabase } from './run-cli.ts';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+}
+
+/** Starts `portbook start` and waits for the line that gives its URL. */
+function start(args: string[], env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [MAIN, 'start', ...args], {
+    env: { ...process.env, PORTBOOK_MIRROR: '', PORTBOOK_OFFLINE: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+      const url = /portbook is serving (http:\/\/\S+?)\/ /.exec(stdout)?.[1];
+      if (url) resolve({ child, url, stderr: () => stderr });
+    });
+    child.once('exit', (code) => reject(new Error(`start exited with ${code}: ${stderr}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
+  let db: CliDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await cliDatabase(kind);
+    const site = mkdtempSync(join(tmpdir(), 'portbook-site-'));
+    writeFileSync(join(site, 'index.html'), '<h1>portbook test site</h1>');
+    env = { ...db.env, PORTBOOK_SITE_DIR: site, PORT: String(await freePort()) };
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('syncs an empty database, then serves the API and the site until stopped', async () => {
+    const server = await start(['--mirror', buildMirror()], env);
+    try {
+      expect(server.stderr()).toContain('the database is empty: loading the registry first');
+      expect(server.stderr()).toMatch(/synced from the mirror .*: 3 documents imported/);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${server.url}/`)).text()).toContain('portbook test site');
+      const graphql = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      expect(await stop(server.child)).toBe(0);
+    }
+  });
+
+  it('does not sync again when the database holds sources', async () => {
+    const server = await start([], env);
+    try {
+      expect(server.stderr()).not.toContain('the database is empty');
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      expect(await stop(server.child)).toBe(0);
+    }
+  });
+});
