@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { IANA_RANGE_CLASSES } from '@portbook/core';
+import { EPHEMERAL_RANGES, IANA_RANGE_CLASSES } from '@portbook/core';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -19,7 +19,7 @@ export async function migrate(database: Database): Promise<void> {
 async function seedRangeClasses(database: Database) {
   await database.db
     .insert(rangeClasses)
-    .values([...IANA_RANGE_CLASSES])
+    .values([...IANA_RANGE_CLASSES, ...EPHEMERAL_RANGES])
     .onConflictDoUpdate({
       target: rangeClasses.id,
       set: {

@@ -115,7 +115,7 @@ export const sourceRecords = table(
 export const assignments = table(
   'assignments',
   {
-    /** Deterministic (version fingerprint + first source edition), stable across rebuilds. */
+    /** Deterministic (`<lineage>@<first source edition>`), stable across rebuilds. */
     id: text().primaryKey(),
     versionId: integer()
       .notNull()
