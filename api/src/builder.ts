@@ -1,6 +1,8 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
+import { badUserInput } from './errors.ts';
+import { MAX_PAGE_SIZE } from './pagination.ts';
 
 export interface PortbookSchemaTypes {
   Context: Context;
@@ -24,5 +26,16 @@ export const builder = new SchemaBuilder<PortbookSchemaTypes>({
     nodesOnConnection: true,
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    nodesQueryOptions: {
+      description: `Up to ${MAX_PAGE_SIZE} entities by global id, in the order asked; null for unknown ids.`,
+      resolve: (_root, args, _context, _info, resolveNodes) => {
+        if (args.ids.length > MAX_PAGE_SIZE) {
+          throw badUserInput(
+            `\`ids\` may hold at most ${MAX_PAGE_SIZE} ids (got ${args.ids.length})`,
+          );
+        }
+        return resolveNodes(args.ids);
+      },
+    },
   },
 });

@@ -1,17 +1,9 @@
-import {
-  allServiceNames,
-  type Db,
-  listRangeClasses,
-  listSources,
-  type RangeClass,
-  registryVersion,
-  type Source,
-} from '@portbook/db';
+import { allServiceNames, type Db, listSources, registryVersion, type Source } from '@portbook/db';
 
 /**
  * The loaded registry's version, re-read at most once per `ttlMs` (an import by another process
- * shows up within that time), and the small reference data that only changes with it: range
- * classes, sources and service names are read once per version, not once per request.
+ * shows up within that time), and the small reference data that only changes with it: sources
+ * and service names are read once per version, not once per request.
  */
 export class RegistryState {
   readonly #db: Db;
@@ -65,11 +57,6 @@ export class RegistryState {
     this.#memo.set(name, { version, value });
     value.catch(() => this.#memo.delete(name));
     return value;
-  }
-
-  /** Every range class through history (a few dozen rows). */
-  rangeClasses(): Promise<RangeClass[]> {
-    return this.#perVersion('rangeClasses', () => listRangeClasses(this.#db));
   }
 
   /** Every imported document (a few dozen rows). */

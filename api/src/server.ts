@@ -18,6 +18,8 @@ export interface StartServerOptions {
   /** The built site to serve at `/`; skipped when the directory does not exist. */
   siteDir?: string;
   logger?: Logger;
+  /** Keep whole responses in memory per registry version (default true). */
+  responseCache?: boolean;
 }
 
 export interface RunningServer {

@@ -24,11 +24,11 @@ export interface ApiOptions {
   database: Database;
   logger?: Logger;
   /** Keep whole responses in memory per registry version (default true). */
-  responseCache?: boolean;
+  responseCache?: boolean | undefined;
   /** Origins allowed by CORS (default any). */
-  corsOrigins?: string[];
+  corsOrigins?: string[] | undefined;
   /** How often the registry version is re-read, in ms (an import elsewhere shows within it). */
-  versionTtlMs?: number;
+  versionTtlMs?: number | undefined;
   /** A response cache every instance shares (see `shared-cache.ts`); default: in memory. */
   sharedCache?: Cache;
 }
@@ -61,7 +61,11 @@ export function createApi(options: ApiOptions): PortbookYoga {
     maskedErrors: { maskError },
     landingPage: false,
     batching: { limit: 5 },
-    cors: { origin: options.corsOrigins ?? '*', methods: ['GET', 'POST'], maxAge: 86400 },
+    cors: {
+      origin: !options.corsOrigins || options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
+      methods: ['GET', 'POST'],
+      maxAge: 86400,
+    },
     graphiql: {
       title: 'portbook',
       defaultTabs: Object.values(EXAMPLE_OPERATIONS).map((query) => ({ query })),

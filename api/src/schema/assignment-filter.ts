@@ -1,4 +1,4 @@
-import { PORT_MAX, PORT_MIN, type PortRange } from '@portbook/core';
+import { classesAt, PORT_MAX, PORT_MIN, type PortRange } from '@portbook/core';
 import type { AssignmentFilter as AssignmentFilterShape } from '@portbook/db';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -50,11 +50,8 @@ export async function toAssignmentFilter(
   if (input?.rangeClass) {
     const date = at ?? context.today;
     const wanted = input.rangeClass.toLowerCase();
-    const rangeClass = (await context.registry.rangeClasses()).find(
-      (c) =>
-        (c.id === wanted || c.name.toLowerCase() === wanted) &&
-        c.validFrom <= date &&
-        (c.validTo === null || c.validTo > date),
+    const rangeClass = classesAt(date).find(
+      (c) => c.id === wanted || c.name.toLowerCase() === wanted,
     );
     if (!rangeClass)
       throw badUserInput(`no range class ${JSON.stringify(input.rangeClass)} on ${date}`);

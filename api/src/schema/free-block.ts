@@ -1,5 +1,5 @@
-import type { PortRange as PortRangeShape } from '@portbook/core';
-import { gapsBetween, occupiedRanges } from '@portbook/db';
+import { freeBlocks, type PortRange as PortRangeShape } from '@portbook/core';
+import { occupiedRanges } from '@portbook/db';
 import { builder } from '../builder.ts';
 import { countOf, integerCursor, keysetConnection, pageInMemory } from '../pagination.ts';
 import { checkPortRange } from './assignment-filter.ts';
@@ -41,7 +41,7 @@ builder.queryField('unassigned', (t) =>
           protocols: args.protocols ?? undefined,
           within,
         });
-        const blocks = gapsBetween(occupied, within, Math.max(1, args.minLength ?? 1));
+        const blocks = freeBlocks(occupied, within, args.minLength ?? 1);
         return keysetConnection<PortRangeShape, number>(args, {
           cursor: { kind: 'free', of: (block) => block.low, parse: integerCursor },
           load: (page) => pageInMemory(blocks, (block) => block.low, page),

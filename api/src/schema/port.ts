@@ -1,8 +1,14 @@
-import { PORT_MAX, PORT_MIN, PortbookError } from '@portbook/core';
-import { nearestGapPort, occupiedRanges, portStatus } from '@portbook/db';
+import {
+  classOf,
+  ephemeralRangesContaining,
+  nearestFree,
+  PORT_MAX,
+  PORT_MIN,
+  PortbookError,
+} from '@portbook/core';
+import { occupiedRanges, portStatus } from '@portbook/db';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
 import { Assignment } from './assignment.ts';
 import { Change } from './change.ts';
@@ -24,22 +30,6 @@ export function checkPortNumber(number: number): number {
     );
   }
   return number;
-}
-
-/** The IANA class containing the port on the date (a class applies from validFrom, until validTo). */
-async function ianaRangeClass(port: PortShape, context: Context) {
-  const date = port.at ?? context.today;
-  const classes = await context.registry.rangeClasses();
-  return (
-    classes.find(
-      (c) =>
-        c.scheme === 'iana' &&
-        c.low <= port.number &&
-        port.number <= c.high &&
-        c.validFrom <= date &&
-        (c.validTo === null || c.validTo > date),
-    ) ?? null
-  );
 }
 
 /** How far either side of a port `nearestUnassigned` looks before reading the whole space. */
@@ -68,8 +58,15 @@ builder.node(Port, {
     rangeClass: t.field({
       type: RangeClass,
       nullable: true,
-      description: 'The IANA port class the number belongs to on `at`.',
-      resolve: (port, _args, context) => ianaRangeClass(port, context),
+      description:
+        'The IANA port class the number belongs to on `at` (the narrowest, where documents overlap).',
+      resolve: (port, _args, context) => classOf(port.number, port.at ?? context.today) ?? null,
+    }),
+    ephemeralRanges: t.field({
+      type: [RangeClass],
+      description:
+        "Operating systems' default ephemeral ranges holding this port on `at` (or ever, without it).",
+      resolve: (port) => ephemeralRangesContaining(port.number, port.at),
     }),
     assignments: t.connection(
       {
@@ -134,12 +131,19 @@ builder.node(Port, {
           low: Math.max(PORT_MIN, port.number - NEAR_WINDOW),
           high: Math.min(PORT_MAX, port.number + NEAR_WINDOW),
         };
-        for (const within of [window, { low: PORT_MIN, high: PORT_MAX }]) {
-          const occupied = await occupiedRanges(context.db, { at: port.at, protocols, within });
-          const nearest = nearestGapPort(occupied, port.number, within);
-          if (nearest !== null) return { number: nearest, at: port.at };
+        const near = await occupiedRanges(context.db, { at: port.at, protocols, within: window });
+        const nearest = nearestFree(port.number, near);
+        // A block running past the window may hide its far end: only an answer inside it is sure.
+        if (nearest !== null && nearest > window.low && nearest < window.high) {
+          return { number: nearest, at: port.at };
         }
-        return null;
+        const all = await occupiedRanges(context.db, {
+          at: port.at,
+          protocols,
+          within: { low: PORT_MIN, high: PORT_MAX },
+        });
+        const anywhere = nearestFree(port.number, all);
+        return anywhere === null ? null : { number: anywhere, at: port.at };
       },
     }),
   }),

@@ -1,18 +1,30 @@
-import type { RangeClass as RangeClassRow } from '@portbook/db';
+import {
+  classesAt,
+  EPHEMERAL_RANGES,
+  IANA_RANGE_CLASSES,
+  type RangeClassDefinition,
+} from '@portbook/core';
 import { builder } from '../builder.ts';
 import { DateScalar } from './date.ts';
 import { RangeSchemeEnum } from './enums.ts';
 
 /** A named port range (an IANA class, or an OS ephemeral range) quoted from its document. */
-export const RangeClass = builder.objectRef<RangeClassRow>('RangeClass');
+/** Range classes are domain data kept in code (core), each quoted from its defining document. */
+const ALL_CLASSES: readonly RangeClassDefinition[] = [...IANA_RANGE_CLASSES, ...EPHEMERAL_RANGES];
+
+function inForce(definition: RangeClassDefinition, date: string) {
+  return definition.validFrom <= date && (definition.validTo === null || date < definition.validTo);
+}
+
+const byPortThenDate = (a: RangeClassDefinition, b: RangeClassDefinition) =>
+  a.low - b.low || a.validFrom.localeCompare(b.validFrom) || a.high - b.high;
+
+export const RangeClass = builder.objectRef<RangeClassDefinition>('RangeClass');
 
 builder.node(RangeClass, {
   description: 'A named range of ports with the document that defines it, quoted.',
   id: { resolve: (rangeClass) => rangeClass.id },
-  loadMany: async (ids, context) => {
-    const classes = await context.registry.rangeClasses();
-    return ids.map((id) => classes.find((c) => c.id === id) ?? null);
-  },
+  loadMany: (ids) => ids.map((id) => ALL_CLASSES.find((c) => c.id === id) ?? null),
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable slug, e.g. `rfc6335-system`.' }),
     scheme: t.expose('scheme', { type: RangeSchemeEnum }),
@@ -38,27 +50,18 @@ builder.queryField('rangeClasses', (t) =>
     description:
       "IANA's port classes in force on `at`; without `at`, every class through history (1977-).",
     args: { at: t.arg({ type: DateScalar }) },
-    resolve: async (_root, args, context) =>
-      (await context.registry.rangeClasses()).filter(
-        (c) =>
-          c.scheme === 'iana' &&
-          (args.at == null ||
-            (c.validFrom <= args.at && (c.validTo === null || c.validTo > args.at))),
-      ),
+    resolve: (_root, args) =>
+      args.at ? classesAt(args.at) : [...IANA_RANGE_CLASSES].sort(byPortThenDate),
   }),
 );
 
 builder.queryField('ephemeralRanges', (t) =>
   t.field({
     type: [RangeClass],
-    description: "Operating systems' default ephemeral (dynamic) port ranges, with their sources.",
+    description:
+      "Operating systems' default ephemeral (dynamic, client-side) port ranges, quoted from their vendors; `at` keeps those in force that day.",
     args: { at: t.arg({ type: DateScalar }) },
-    resolve: async (_root, args, context) =>
-      (await context.registry.rangeClasses()).filter(
-        (c) =>
-          c.scheme === 'ephemeral' &&
-          (args.at == null ||
-            (c.validFrom <= args.at && (c.validTo === null || c.validTo > args.at))),
-      ),
+    resolve: (_root, args) =>
+      EPHEMERAL_RANGES.filter((r) => !args.at || inForce(r, args.at)).sort(byPortThenDate),
   }),
 );

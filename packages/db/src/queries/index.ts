@@ -9,7 +9,6 @@ export * from './neighbouring-ports.ts';
 export * from './port-history.ts';
 export * from './port-status.ts';
 export * from './ports.ts';
-export * from './range-classes.ts';
 export * from './raw-rows.ts';
 export * from './registry.ts';
 export * from './search.ts';
