@@ -1,9 +1,23 @@
 import { PortbookError } from '@portbook/core';
-import { createDatabase, type Database, migrate } from '@portbook/db';
+import { createDatabase, type Database, databaseEnv, migrate } from '@portbook/db';
+import { lockDataDir } from './data-dir-lock.ts';
 
-/** Opens the configured database and brings its schema up to date; unreachable is a user error. */
+/**
+ * Opens the configured database (an embedded one locked to this process) and brings its
+ * schema up to date; an unreachable database is a user error. `close()` also releases the lock.
+ */
 export async function openDatabase(): Promise<Database> {
+  const env = databaseEnv();
+  const unlock = env.databaseUrl ? () => {} : lockDataDir(env.dataDir);
   const database = createDatabase();
+  const close = database.close;
+  database.close = async () => {
+    try {
+      await close();
+    } finally {
+      unlock();
+    }
+  };
   try {
     await migrate(database);
   } catch (cause) {

@@ -24,7 +24,7 @@ describe.runIf(mirror).each(TEST_DATABASE_KINDS)(
       expect(result.stderr).not.toMatch(/^error/m);
       expect(result.code).toBe(0);
       database = db.open();
-    }, 300_000);
+    }, 600_000);
     afterAll(async () => {
       await database?.close();
       await db?.drop();
@@ -49,7 +49,7 @@ describe.runIf(mirror).each(TEST_DATABASE_KINDS)(
     });
 
     it('has, at every source of the timeline, exactly the records that source states', async () => {
-      const mismatches = await query(
+      const mismatches = await query<{ edition: string; record_count: number; in_force: number }>(
         database,
         `select s.edition, s.record_count,
               (select count(*)::int from assignments a

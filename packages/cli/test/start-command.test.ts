@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMirror } from './mirror.ts';
-import { type CliDatabase, cliDatabase } from './run-cli.ts';
+import { type CliDatabase, cliDatabase, runCli } from './run-cli.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -90,6 +90,14 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
     try {
       expect(server.stderr()).not.toContain('the database is empty');
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      if (kind === 'pglite') {
+        // A second process on the same embedded database would corrupt it: it is refused.
+        const stats = await runCli(['stats'], env);
+        expect(stats.code).toBe(1);
+        expect(stats.stderr).toMatch(
+          new RegExp(`^error \\[DATABASE_UNAVAILABLE\\]: .* in use by process ${server.child.pid}`),
+        );
+      }
     } finally {
       expect(await stop(server.child)).toBe(0);
     }

@@ -3,7 +3,7 @@ import { sources } from '@portbook/db';
 import type { Command } from 'commander';
 import { count } from 'drizzle-orm';
 import { cliEnv } from '../env.ts';
-import { withDatabase } from '../open-database.ts';
+import { openDatabase, withDatabase } from '../open-database.ts';
 import { Progress } from '../progress.ts';
 import { buildSite, SITE_DIST } from './build-site.ts';
 import { type SyncOptions, sync } from './sync.ts';
@@ -44,10 +44,16 @@ export function startCommand(program: Command): void {
       const siteDir = await siteToServe(cliEnv().siteDir, progress);
       // Loaded here: the API's GraphQL stack would slow every other command's start-up.
       const { startServer } = await import('@portbook/api');
-      const server = await startServer({ port: cliEnv().port, siteDir });
+      // Opened here and handed over, so the embedded database stays locked while it serves.
+      const database = await openDatabase();
+      const server = await startServer({ database, port: cliEnv().port, siteDir });
       process.stdout.write(`portbook is serving ${server.url}/ (GraphQL: ${server.url}/graphql)\n`);
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(signal, () => void server.close().then(() => process.exit(0)));
+        process.once(signal, async () => {
+          await server.close();
+          await database.close();
+          process.exit(0);
+        });
       }
     });
 }
