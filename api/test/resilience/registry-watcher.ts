@@ -1,0 +1,51 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { graphql } from './api-process.ts';
+
+export interface RegistryState {
+  updated: string | null;
+  recordCount: number;
+  sourceCount: number;
+}
+
+const QUERY = '{ registry { updated recordCount sourceCount } }';
+
+export async function registryState(url: string): Promise<RegistryState> {
+  const { body } = await graphql(url, QUERY);
+  if (!body.data) throw new Error(`no registry: ${JSON.stringify(body)}`);
+  return body.data.registry as RegistryState;
+}
+
+/** Asks the API for the loaded registry every few ms and keeps every answer, in order. */
+export function watchRegistry(url: string) {
+  const seen: RegistryState[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      seen.push(await registryState(url));
+      await sleep(20);
+    }
+  })();
+  return {
+    seen,
+    stop: async () => {
+      running = false;
+      await loop;
+      return seen;
+    },
+  };
+}
+
+/** Polls until the API serves a registry matching `done`, or fails after `timeoutMs`. */
+export async function waitForRegistry(
+  url: string,
+  done: (state: RegistryState) => boolean,
+  timeoutMs = 10_000,
+): Promise<RegistryState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await registryState(url);
+    if (done(state)) return state;
+    if (Date.now() > deadline) throw new Error(`still serving ${JSON.stringify(state)}`);
+    await sleep(50);
+  }
+}
