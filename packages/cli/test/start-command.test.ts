@@ -71,7 +71,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
     const server = await start(['--mirror', buildMirror()], env);
     try {
       expect(server.stderr()).toContain('the database is empty: loading the registry first');
-      expect(server.stderr()).toMatch(/synced from the mirror .*: 3 documents imported/);
+      expect(server.stderr()).toMatch(/synced from the mirror .*: 5 documents imported/);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${server.url}/`)).text()).toContain('portbook test site');
       const graphql = await fetch(`${server.url}/graphql`, {

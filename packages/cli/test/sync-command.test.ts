@@ -52,18 +52,20 @@ describe.each(TEST_DATABASE_KINDS)('portbook sync on %s', (kind) => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       new RegExp(
-        `^synced from the mirror ${mirror}: 3 documents imported, 0 already stored; timeline of 3 sources`,
+        `^synced from the mirror ${mirror}: 5 documents imported, 0 already stored; timeline of 5 sources`,
       ),
     );
     const stats = JSON.parse((await runCli(['stats', '--json'], db.env)).stdout);
     expect(stats.sources).toEqual([
       { kind: 'iana-csv', count: 1, inTimeline: 1 },
+      { kind: 'iana-text', count: 1, inTimeline: 1 },
       { kind: 'iana-xml', count: 2, inTimeline: 2 },
+      { kind: 'rfc', count: 1, inTimeline: 1 },
     ]);
     expect(stats.lastSync).toMatchObject({ via: 'mirror', status: 'succeeded' });
 
     const fromEnv = await runCli(['sync'], { ...db.env, PORTBOOK_MIRROR: mirror });
-    expect(fromEnv.stdout).toContain('0 documents imported, 3 already stored; nothing new');
+    expect(fromEnv.stdout).toContain('0 documents imported, 5 already stored; nothing new');
   });
 
   it('fails with SOURCE_UNAVAILABLE for a mirror that is not there', async () => {

@@ -25,7 +25,7 @@ describe.each(TEST_DATABASE_KINDS)('importDocuments on %s', (kind) => {
 
   beforeAll(async () => {
     [test, other] = await Promise.all([createTestDatabase(kind), createTestDatabase(kind)]);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await Promise.all([test?.drop(), other?.drop()]);
   });

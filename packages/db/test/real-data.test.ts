@@ -95,7 +95,7 @@ describe.runIf(xmlPath && csvPath).each(TEST_DATABASE_KINDS)('real registry on %
     );
     const expected = [...xml.people].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(people).toEqual(expected);
-  }, 120_000);
+  }, 300_000);
 
   it('records the changes from the 2026-02-13 CSV to the 2026-08-17 XML', async () => {
     test = await createTestDatabase(kind);
@@ -132,5 +132,5 @@ describe.runIf(xmlPath && csvPath).each(TEST_DATABASE_KINDS)('real registry on %
       modified: 32 + movedGaps,
     });
     expect(keyedDiff(csv, xml)).toEqual({ added: 42, removed: 8, modified: 32 });
-  }, 120_000);
+  }, 300_000);
 });

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PortbookError } from '@portbook/core';
-import { ASSIGNED_NUMBERS_RFCS } from './assigned-numbers-rfcs.ts';
+import { ASSIGNED_NUMBERS_RFC_NUMBERS, PortbookError } from '@portbook/core';
 import type { FetchedDocument } from './fetched-document.ts';
 
 const SNAPSHOT = /\.(xml|xml\.gz|port-numbers\.txt)$/;
@@ -22,8 +21,8 @@ export function mirrorFiles(mirror: string): string[] {
   if (!existsSync(mirror) || !statSync(mirror).isDirectory()) {
     throw new PortbookError('SOURCE_UNAVAILABLE', `mirror directory ${mirror} does not exist`);
   }
-  const rfcs = ASSIGNED_NUMBERS_RFCS.map((n) => join(mirror, 'rfc', `rfc${n}.txt`)).filter((path) =>
-    existsSync(path),
+  const rfcs = ASSIGNED_NUMBERS_RFC_NUMBERS.map((n) => join(mirror, 'rfc', `rfc${n}.txt`)).filter(
+    (path) => existsSync(path),
   );
   const files = [
     ...filesIn(join(mirror, 'iana'), /^service-names-port-numbers\.xml$|\.csv$/),

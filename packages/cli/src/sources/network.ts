@@ -1,6 +1,5 @@
-import { PortbookError } from '@portbook/core';
+import { ASSIGNED_NUMBERS_RFC_NUMBERS, PortbookError } from '@portbook/core';
 import type { CliEnv } from '../env.ts';
-import { ASSIGNED_NUMBERS_RFCS } from './assigned-numbers-rfcs.ts';
 import type { FetchedDocument } from './fetched-document.ts';
 
 /** One download, with a deadline: a server that hangs is as unavailable as one that refuses. */
@@ -39,7 +38,7 @@ export interface NetworkDocuments {
 export async function networkDocuments(env: CliEnv): Promise<NetworkDocuments> {
   const current = await fetchDocument(env.ianaUrl, env.fetchTimeoutMs);
   const history = [
-    ...ASSIGNED_NUMBERS_RFCS.map((n) => `${env.rfcBaseUrl}/rfc${n}.txt`),
+    ...ASSIGNED_NUMBERS_RFC_NUMBERS.map((n) => `${env.rfcBaseUrl}/rfc${n}.txt`),
     ...env.archiveUrls,
   ];
   const results = await Promise.allSettled(
