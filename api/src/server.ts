@@ -28,6 +28,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long `close()` waits for requests in flight before cutting their connections. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** Paths the API answers; everything else is the static site. */
 const API_PATHS = new Set(['/graphql', '/services', '/healthz', '/readyz', '/metrics']);
 
@@ -64,6 +67,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // Requests in flight get this long to finish; then their connections are cut.
+        setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       });
       await yoga.dispose();
       await sharedCache?.close();

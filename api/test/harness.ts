@@ -26,11 +26,11 @@ export interface TestApi {
 /** A migrated throwaway database of the kind, seeded with the fixture registry, behind the API. */
 export async function openTestApi(
   kind: TestDatabaseKind,
-  options: { responseCache?: boolean; versionTtlMs?: number } = {},
+  options: { responseCache?: boolean; versionTtlMs?: number; seed?: boolean } = {},
 ): Promise<TestApi> {
   const statements: string[] = [];
   const test = await createTestDatabase(kind, { onQuery: (sql) => statements.push(sql) });
-  await seedFixtures(test.database);
+  if (options.seed !== false) await seedFixtures(test.database);
   statements.length = 0;
   const yoga = createApi({
     database: test.database,

@@ -21,6 +21,7 @@ const PORT_QUERY = `query Port($number: Int!) {
 }`;
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 5);
+const ROUNDS = 3;
 
 interface Load {
   requestsPerSecond: number;
@@ -47,12 +48,12 @@ async function load(url: string, body: string): Promise<Load> {
 }
 
 /**
- * Baseline and API measured twice, alternately, and averaged: the machine is shared, and a
+ * Baseline and API measured `ROUNDS` times, alternately, and averaged: the machine is shared, and a
  * burst of other work during one run would otherwise skew the ratio.
  */
 async function alternate(baselineRun: () => Promise<Load>, apiRun: () => Promise<Load>) {
   const runs: { baseline: Load; api: Load }[] = [];
-  for (let round = 0; round < 2; round++)
+  for (let round = 0; round < ROUNDS; round++)
     runs.push({ baseline: await baselineRun(), api: await apiRun() });
   const mean = (pick: (load: Load) => number, side: 'baseline' | 'api') =>
     runs.reduce((sum, run) => sum + pick(run[side]), 0) / runs.length;
@@ -109,6 +110,7 @@ const suite: BenchSuite = {
     const docs = documents();
     const baselineServer = await startBaseline();
     const baselineBody = JSON.stringify({ query: '{ __typename }' });
+    await load(baselineServer.url, baselineBody); // warm-up, as the API gets below
     try {
       for (const kind of ['postgres', 'pglite'] as TestDatabaseKind[]) {
         const test = await createTestDatabase(kind);
