@@ -4,7 +4,15 @@ import { sharedDataFile } from '@portbook/core/testing';
 import { importDocuments } from '@portbook/db';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApi, type TestApi } from './harness.ts';
+import { type GraphQLResult, openTestApi, type TestApi } from './harness.ts';
+
+interface PortsPage {
+  ports: {
+    totalCount: number;
+    nodes: { number: number }[];
+    pageInfo: { endCursor: string; hasNextPage: boolean };
+  };
+}
 
 const CURRENT = sharedDataFile('iana/service-names-port-numbers.xml');
 const OLDER = sharedDataFile('iana-snapshots/2025-01-13.xml.gz');
@@ -67,13 +75,7 @@ describe.runIf(CURRENT && OLDER).each(TEST_DATABASE_KINDS)('the real registry on
     let after: string | null = null;
     let totalCount = 0;
     for (let page = 0; page < 20; page++) {
-      const { data } = await api.query<{
-        ports: {
-          totalCount: number;
-          nodes: { number: number }[];
-          pageInfo: { endCursor: string; hasNextPage: boolean };
-        };
-      }>(
+      const { data }: GraphQLResult<PortsPage> = await api.query<PortsPage>(
         `query($after: String) {
           ports(first: 100, after: $after, filter: { rangeClass: "System Ports", statuses: [ASSIGNED] }) {
             totalCount nodes { number } pageInfo { endCursor hasNextPage }
