@@ -5,8 +5,15 @@ import {
   PORT_MAX,
   PORT_MIN,
   PortbookError,
+  portEvents,
+  type TimelineChange,
 } from '@portbook/core';
-import { occupiedRanges, portStatus } from '@portbook/db';
+import {
+  type Change as ChangeRow,
+  occupiedRanges,
+  portStatus,
+  type Source as SourceRow,
+} from '@portbook/db';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
@@ -30,6 +37,17 @@ export function checkPortNumber(number: number): number {
     );
   }
   return number;
+}
+
+/**
+ * A port's events as core's `portEvents` orders and merges them (a protocol-less record continued
+ * by tcp and udp repeats its early history in both lineages: one event), as the change rows.
+ */
+function portHistory(rows: readonly ChangeRow[], sources: readonly SourceRow[]): ChangeRow[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return portEvents(rows as unknown as TimelineChange[], sources)
+    .map((event) => byId.get(event.id))
+    .filter((row): row is ChangeRow => row !== undefined);
 }
 
 /** How far either side of a port `nearestUnassigned` looks before reading the whole space. */
@@ -91,10 +109,14 @@ builder.node(Port, {
       {
         type: Change,
         description:
-          'Dated events of every record containing this port, oldest first, each with its source document.',
+          'Dated events of every record containing this port, oldest first, each with its source document (the same list the site shows).',
         resolve: async (port, args, context) => {
-          const rows = await context.loaders.portChanges.load({ port: port.number, at: undefined });
-          return resolveArrayConnection({ args: checkPageArgs(args) }, rows);
+          checkPageArgs(args);
+          const [rows, sources] = await Promise.all([
+            context.loaders.portChanges.load({ port: port.number, at: undefined }),
+            context.registry.sources(),
+          ]);
+          return resolveArrayConnection({ args }, portHistory(rows, sources));
         },
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
