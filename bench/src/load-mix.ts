@@ -125,9 +125,12 @@ export function mixedBodies(seed: number): () => string {
   const total = OPERATIONS.reduce((sum, operation) => sum + operation.weight, 0);
   return () => {
     let roll = random() * total;
-    const operation =
-      OPERATIONS.find((candidate) => (roll -= candidate.weight) < 0) ??
-      (OPERATIONS[0] as Operation);
+    let operation = OPERATIONS[0] as Operation;
+    for (const candidate of OPERATIONS) {
+      operation = candidate;
+      roll -= candidate.weight;
+      if (roll < 0) break;
+    }
     return JSON.stringify({ query: operation.query, variables: operation.variables(random) });
   };
 }
