@@ -230,10 +230,38 @@ describe.each(PARSERS)('$name on hostile input', ({ parse, seed, tokens }) => {
   });
 });
 
-describe('parseSource on hostile input', () => {
-  const seeds = PARSERS.map(({ seed, tokens }) => ({ seed: Buffer.from(seed), tokens }));
+/** The text formats (IANA's port-numbers file, the Assigned Numbers RFCs), for format detection. */
+const HISTORY_SEEDS = [
+  'port-numbers-2005-excerpt.txt',
+  'rfc790-excerpt.txt',
+  'rfc1060-excerpt.txt',
+  'rfc1340-excerpt.txt',
+].map((name) => readFileSync(new URL(`../../test/fixtures/history/${name}`, import.meta.url)));
+const TEXT_TOKENS = [
+  '\n',
+  '\f',
+  '\t',
+  '#',
+  '/tcp',
+  '/udp',
+  '70000',
+  '[Page 9]',
+  'Decimal   Keyword',
+];
 
-  it('recognises a format or refuses with UNSUPPORTED_FORMAT, whatever the mutation', () => {
+describe('parseSource on hostile input', () => {
+  const seeds = [
+    ...PARSERS.map(({ seed, tokens }) => ({ seed: Buffer.from(seed), tokens })),
+    ...HISTORY_SEEDS.map((seed) => ({ seed, tokens: TEXT_TOKENS })),
+  ];
+
+  it('recognises and parses every unmutated seed', () => {
+    for (const { seed } of seeds) {
+      expect(outcome(() => parseSource(seed, 'seed', { published: '2026-08-17' }))).toBe('parsed');
+    }
+  });
+
+  it('parses any mutation of any supported format or refuses it with a coded error', () => {
     const mutated = fc.oneof(
       ...seeds.map(({ seed, tokens }) =>
         fc.array(mutation(tokens), { maxLength: 6 }).map((steps) => mutate(seed, steps)),
