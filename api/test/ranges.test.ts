@@ -9,20 +9,42 @@ describe.each(TEST_DATABASE_KINDS)('ranges and free ports on %s', (kind) => {
   });
   afterAll(() => api?.close());
 
-  it('lists the IANA classes in force on a date, and all of them through history', async () => {
+  it('lists the IANA classes in force on a date, all of them through history, and OS ranges', async () => {
+    interface Classes {
+      totalCount: number;
+      nodes: { name: string; low: number; high: number; validFrom: string }[];
+    }
     const { data } = await api.query<{
-      now: { name: string }[];
-      all: { validFrom: string }[];
-      y2000: { name: string; low: number; high: number }[];
+      now: Classes;
+      y2000: Classes;
+      all: Classes;
+      ephemeral: Classes;
     }>(`{
-      now: rangeClasses(at: "2026-01-01") { name }
-      y2000: rangeClasses(at: "2000-01-01") { name low high }
-      all: rangeClasses { validFrom }
+      now: rangeClasses(at: "2026-01-01") { totalCount nodes { name low high validFrom } }
+      y2000: rangeClasses(at: "2000-01-01") { totalCount nodes { name low high validFrom } }
+      all: rangeClasses(first: 100) { totalCount nodes { name low high validFrom } }
+      ephemeral: ephemeralRanges(at: "2026-01-01") { totalCount nodes { name low high validFrom } }
     }`);
-    expect(data?.now.map((c) => c.name)).toEqual(['System Ports', 'User Ports', 'Dynamic Ports']);
-    expect(data?.y2000.some((c) => c.low === 1024)).toBe(true);
-    expect(data?.all.length).toBeGreaterThan(3);
-    expect(data?.all.some((c) => c.validFrom < '2000-01-01')).toBe(true);
+    expect(data?.now.nodes.map((c) => c.name)).toEqual([
+      'System Ports',
+      'User Ports',
+      'Dynamic Ports',
+    ]);
+    expect(data?.y2000.nodes.some((c) => c.low === 1024)).toBe(true);
+    expect(data?.all.totalCount).toBeGreaterThan(3);
+    expect(data?.all.nodes.some((c) => c.validFrom < '2000-01-01')).toBe(true);
+    expect(data?.ephemeral.nodes.some((c) => c.low === 49152 && c.high === 65535)).toBe(true);
+  });
+
+  it('names the OS ephemeral ranges holding a port', async () => {
+    const { data } = await api.query<{ port: { ephemeralRanges: { name: string }[] } }>(
+      '{ port(number: 50000, at: "2026-01-01") { ephemeralRanges { name } } }',
+    );
+    expect(data?.port.ephemeralRanges.length).toBeGreaterThan(0);
+    const low = await api.query<{ port: { ephemeralRanges: { name: string }[] } }>(
+      '{ port(number: 80) { ephemeralRanges { name } } }',
+    );
+    expect(low.data?.port.ephemeralRanges).toEqual([]);
   });
 
   it('gives a port the class of the day it is seen on', async () => {

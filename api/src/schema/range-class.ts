@@ -4,7 +4,9 @@ import {
   IANA_RANGE_CLASSES,
   type RangeClassDefinition,
 } from '@portbook/core';
+import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
+import { checkPageArgs, countOf } from '../pagination.ts';
 import { DateScalar } from './date.ts';
 import { RangeSchemeEnum } from './enums.ts';
 
@@ -45,23 +47,35 @@ builder.node(RangeClass, {
 });
 
 builder.queryField('rangeClasses', (t) =>
-  t.field({
-    type: [RangeClass],
-    description:
-      "IANA's port classes in force on `at`; without `at`, every class through history (1977-).",
-    args: { at: t.arg({ type: DateScalar }) },
-    resolve: (_root, args) =>
-      args.at ? classesAt(args.at) : [...IANA_RANGE_CLASSES].sort(byPortThenDate),
-  }),
+  t.connection(
+    {
+      type: RangeClass,
+      description:
+        "IANA's port classes in force on `at`; without `at`, every class through history (1977-), by port.",
+      args: { at: t.arg({ type: DateScalar }) },
+      resolve: (_root, args) =>
+        resolveArrayConnection(
+          { args: checkPageArgs(args) },
+          args.at ? classesAt(args.at) : [...IANA_RANGE_CLASSES].sort(byPortThenDate),
+        ),
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
+  ),
 );
 
 builder.queryField('ephemeralRanges', (t) =>
-  t.field({
-    type: [RangeClass],
-    description:
-      "Operating systems' default ephemeral (dynamic, client-side) port ranges, quoted from their vendors; `at` keeps those in force that day.",
-    args: { at: t.arg({ type: DateScalar }) },
-    resolve: (_root, args) =>
-      EPHEMERAL_RANGES.filter((r) => !args.at || inForce(r, args.at)).sort(byPortThenDate),
-  }),
+  t.connection(
+    {
+      type: RangeClass,
+      description:
+        "Operating systems' default ephemeral (dynamic, client-side) port ranges, quoted from their vendors; `at` keeps those in force that day.",
+      args: { at: t.arg({ type: DateScalar }) },
+      resolve: (_root, args) =>
+        resolveArrayConnection(
+          { args: checkPageArgs(args) },
+          EPHEMERAL_RANGES.filter((r) => !args.at || inForce(r, args.at)).sort(byPortThenDate),
+        ),
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
+  ),
 );
