@@ -6,7 +6,7 @@ import {
   type StoredBatchDocument,
   type TimelineCounts,
 } from './rebuild-timeline.ts';
-import { loadVersionIds, storeDocument } from './store-document.ts';
+import { StoreBatch } from './store-batch.ts';
 import { finishSyncRun, type SyncVia, startSyncRun } from './sync-runs.ts';
 import { validateDocument } from './validate-document.ts';
 
@@ -114,8 +114,8 @@ export async function importDocuments(
       const skipped: ImportResult['skipped'] = [];
       const fresh = documents.some((document) => !known.has(document.sha256));
       if (fresh) await deferKeyChecksToVerify(session);
-      const versionIds = fresh ? await loadVersionIds(session) : new Map<string, number>();
       const batch: StoredBatchDocument[] = [];
+      const store = fresh ? await StoreBatch.open(session) : undefined;
       for (const [index, document] of documents.entries()) {
         const event = { index, total: documents.length, document };
         if (known.has(document.sha256)) {
@@ -125,10 +125,11 @@ export async function importDocuments(
         }
         report({ phase: 'store', ...event });
         known.add(document.sha256);
-        const { versionIds: ids, ...stored } = await storeDocument(session, document, versionIds);
+        const { versionIds: ids, ...stored } = await (store as StoreBatch).add(document);
         batch.push({ sourceId: stored.sourceId, document, versionIds: ids });
         imported.push({ ...stored, origin: document.origin, edition: document.edition });
       }
+      await store?.flush();
       await verifyMemberships(
         session,
         imported.map((source) => source.sourceId),

@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -11,21 +9,28 @@ import { type CopyValue, copyText } from './copy-text.ts';
 /** The query API both drivers share (a union of the two would not let `insert().returning()` type-check). */
 export type SessionDb = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
-/** One database transaction as the importer uses it: drizzle for queries, COPY for bulk rows. */
+/** One database transaction as the importer uses it: drizzle for queries, bulk paths for rows. */
 export interface ImportSession {
   kind: Database['kind'];
   db: SessionDb;
   /** Raw SQL with positional parameters; cast dates to text, the drivers parse them differently. */
   query<Row>(text: string, params?: unknown[]): Promise<Row[]>;
-  copyIn(
+  /** Appends rows (values in `columns` order) the fastest way the driver allows safely. */
+  insertRows(
     table: string,
     columns: readonly string[],
-    rows: Iterable<readonly CopyValue[]>,
+    rows: readonly (readonly CopyValue[])[],
   ): Promise<void>;
 }
 
-function copyStatement(table: string, columns: readonly string[], from: string) {
-  return `copy ${table} (${columns.map((c) => `"${c}"`).join(', ')}) from ${from}`;
+const INSERT_CHUNK = 20_000;
+
+function columnList(columns: readonly string[]): string {
+  return columns.map((column) => `"${column}"`).join(', ');
+}
+
+function rowObject(columns: readonly string[], row: readonly CopyValue[]) {
+  return Object.fromEntries(columns.map((column, index) => [column, row[index] ?? null]));
 }
 
 function pgliteSession(tx: Transaction): ImportSession {
@@ -35,10 +40,12 @@ function pgliteSession(tx: Transaction): ImportSession {
     db: drizzlePglite({ client: tx as unknown as PGlite, relations }),
     query: async <Row>(text: string, params: unknown[] = []) =>
       (await tx.query<Row>(text, params)).rows,
-    copyIn: async (table, columns, rows) => {
+    insertRows: async (table, columns, rows) => {
       const body = copyText(rows);
       if (!body) return;
-      await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([body]) });
+      await tx.query(`copy ${table} (${columnList(columns)}) from '/dev/blob'`, [], {
+        blob: new Blob([body]),
+      });
     },
   };
 }
@@ -49,11 +56,16 @@ function postgresSession(tx: SessionDb, sql: TransactionSql): ImportSession {
     db: tx,
     query: async <Row>(text: string, params: unknown[] = []) =>
       (await sql.unsafe(text, params as never[])) as unknown as Row[],
-    copyIn: async (table, columns, rows) => {
-      const body = copyText(rows);
-      if (!body) return;
-      const stream = await sql.unsafe(copyStatement(table, columns, 'stdin')).writable();
-      await pipeline(Readable.from([body]), stream);
+    // Not COPY: postgres.js never settles a COPY the server rejects and leaks its transaction
+    // (porsager/postgres#1173), so a bad row would hang the import. One statement per chunk instead.
+    insertRows: async (table, columns, rows) => {
+      const list = columnList(columns);
+      const insert = `insert into ${table} (${list})
+        select ${list} from jsonb_populate_recordset(null::${table}, $1::jsonb)`;
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+        const chunk = rows.slice(start, start + INSERT_CHUNK).map((row) => rowObject(columns, row));
+        await sql.unsafe(insert, [chunk as never]);
+      }
     },
   };
 }

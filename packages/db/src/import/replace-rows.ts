@@ -24,7 +24,7 @@ async function secondaryIndexes(session: ImportSession, table: string) {
 async function bulkLoad(session: ImportSession, { table, columns, rows }: TableRows) {
   const indexes = await secondaryIndexes(session, table);
   for (const index of indexes) await session.query(`drop index "${index.name}"`);
-  await session.copyIn(table, columns, rows);
+  await session.insertRows(table, columns, rows);
   for (const index of indexes) await session.query(index.definition);
 }
 
@@ -36,7 +36,7 @@ async function applyDifference(session: ImportSession, { table, columns, key, ro
   const incoming = `incoming_${table}`;
   const same = key.map((column) => `n."${column}" = t."${column}"`).join(' and ');
   await session.query(`create temp table ${incoming} (like ${table}) on commit drop`);
-  await session.copyIn(incoming, columns, rows);
+  await session.insertRows(incoming, columns, rows);
   await session.query(
     `delete from ${table} t where not exists (select 1 from ${incoming} n where ${same})`,
   );

@@ -1,0 +1,157 @@
+import {
+  type Person,
+  type RegistryRecord,
+  recordFingerprint,
+  type SourceDocument,
+} from '@portbook/core';
+import { sources } from '../schema.ts';
+import type { CopyValue } from './copy-text.ts';
+import type { ImportSession } from './import-session.ts';
+import { RECORD_COLUMNS, recordValues } from './record-columns.ts';
+
+export interface StoredDocument {
+  sourceId: number;
+  /** The record version of each record, by position. */
+  versionIds: number[];
+  records: number;
+  /** Record versions this document was the first to state. */
+  newVersions: number;
+}
+
+interface PersonClaim {
+  person: Person;
+  sourceId: number;
+  /** Newest wins: (published, sha256) orders sources the same way whatever the import order. */
+  rank: string;
+}
+
+/**
+ * The documents of one import, stored together: each gets its source row as it is added, and
+ * the bulk rows (versions, memberships, people) go in one COPY per table when the batch is
+ * flushed, as every COPY costs a round trip however few its rows.
+ */
+export class StoreBatch {
+  readonly #session: ImportSession;
+  readonly #versionIds: Map<string, number>;
+  readonly #versions: CopyValue[][] = [];
+  readonly #memberships: CopyValue[][] = [];
+  readonly #people = new Map<string, PersonClaim>();
+
+  private constructor(session: ImportSession, versionIds: Map<string, number>) {
+    this.#session = session;
+    this.#versionIds = versionIds;
+  }
+
+  /** Starts a batch knowing every stored version: one read per batch, not one per document. */
+  static async open(session: ImportSession): Promise<StoreBatch> {
+    const rows = await session.query<{ id: number; fingerprint: string }>(
+      'select id, fingerprint from record_versions',
+    );
+    return new StoreBatch(session, new Map(rows.map((row) => [row.fingerprint, row.id])));
+  }
+
+  async add(document: SourceDocument): Promise<StoredDocument> {
+    const [source] = await this.#session.db
+      .insert(sources)
+      .values({
+        kind: document.kind,
+        edition: document.edition,
+        title: document.title,
+        published: document.published,
+        origin: document.origin,
+        sha256: document.sha256,
+        recordCount: document.records.length,
+        fields: [...document.fields],
+      })
+      .returning({ id: sources.id });
+    const sourceId = (source as { id: number }).id;
+    const fingerprints = document.records.map(recordFingerprint);
+    const fresh = new Map<string, RegistryRecord>();
+    fingerprints.forEach((fingerprint, index) => {
+      if (!this.#versionIds.has(fingerprint) && !fresh.has(fingerprint)) {
+        fresh.set(fingerprint, document.records[index] as RegistryRecord);
+      }
+    });
+    let id = await this.#reserveVersionIds(fresh.size);
+    for (const [fingerprint, record] of fresh) {
+      this.#versionIds.set(fingerprint, id);
+      this.#versions.push([id++, fingerprint, ...recordValues(record)]);
+    }
+    const versionIds = fingerprints.map(
+      (fingerprint) => this.#versionIds.get(fingerprint) as number,
+    );
+    versionIds.forEach((versionId, position) => {
+      this.#memberships.push([sourceId, versionId, position]);
+    });
+    this.#claimPeople(document, sourceId);
+    return { sourceId, versionIds, records: document.records.length, newVersions: fresh.size };
+  }
+
+  async flush(): Promise<void> {
+    const session = this.#session;
+    await session.insertRows(
+      'record_versions',
+      ['id', 'fingerprint', ...RECORD_COLUMNS],
+      this.#versions,
+    );
+    await session.insertRows(
+      'source_records',
+      ['source_id', 'version_id', 'position'],
+      this.#memberships,
+    );
+    await this.#storePeople();
+  }
+
+  /** Reserves `count` ids from the version sequence in one call, so new rows can be COPYed with ids. */
+  async #reserveVersionIds(count: number): Promise<number> {
+    if (count === 0) return 0;
+    const [row] = await this.#session.query<{ last: number }>(
+      `select setval(seq, nextval(seq) + $1::int - 1)::int as last
+         from pg_get_serial_sequence('record_versions', 'id') as seq`,
+      [count],
+    );
+    return (row as { last: number }).last - count + 1;
+  }
+
+  #claimPeople(document: SourceDocument, sourceId: number) {
+    const rank = `${document.published} ${document.sha256}`;
+    for (const person of document.people) {
+      const claimed = this.#people.get(person.id);
+      if (!claimed || claimed.rank < rank) this.#people.set(person.id, { person, sourceId, rank });
+    }
+  }
+
+  /** The newest source that lists a person wins, against the batch and what is stored. */
+  async #storePeople() {
+    if (this.#people.size === 0) return;
+    const session = this.#session;
+    await session.query(
+      `create temp table import_people
+         (id text, name text, org text, uri text, updated text, source_id int) on commit drop`,
+    );
+    await session.insertRows(
+      'import_people',
+      ['id', 'name', 'org', 'uri', 'updated', 'source_id'],
+      [...this.#people.values()].map(({ person, sourceId }) => [
+        person.id,
+        person.name,
+        person.org,
+        person.uri,
+        person.updated,
+        sourceId,
+      ]),
+    );
+    await session.query(
+      `update people p set name = i.name, org = i.org, uri = i.uri, updated = i.updated,
+              source_id = i.source_id
+         from import_people i, sources old, sources new
+        where p.id = i.id and old.id = p.source_id and new.id = i.source_id
+          and (old.published, old.sha256) < (new.published, new.sha256)`,
+    );
+    await session.query(
+      `insert into people (id, name, org, uri, updated, source_id)
+         select id, name, org, uri, updated, source_id from import_people i
+          where not exists (select 1 from people p where p.id = i.id)`,
+    );
+  }
+}
