@@ -8,12 +8,30 @@ import { rangeClasses } from './schema.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
+/** Any key will do as long as every portbook process uses the same one. */
+export const MIGRATION_LOCK_KEY = 7_370_617_265;
+
 /** Applies the committed migrations, then seeds the reference data that lives in code. */
 export async function migrate(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
-  if (database.kind === 'pglite') await migratePglite(database.db, config);
-  else await migratePostgres(database.db, config);
-  await seedRangeClasses(database);
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db, config);
+    await seedRangeClasses(database);
+    return;
+  }
+  // Instances starting together would apply the same migration twice; the others wait here.
+  // The lock holds a connection of its own, so a pool of one connection migrates unguarded.
+  const holder = database.client.options.max > 1 ? await database.client.reserve() : undefined;
+  try {
+    if (holder) await holder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(database.db, config);
+    await seedRangeClasses(database);
+  } finally {
+    if (holder) {
+      await holder`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+      holder.release();
+    }
+  }
 }
 
 async function seedRangeClasses(database: Database) {

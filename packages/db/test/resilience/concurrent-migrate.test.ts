@@ -20,7 +20,8 @@ describe('several instances migrating one fresh Postgres database at once', () =
       expect(applied.every((migration) => migration.count === 1)).toBe(true);
       const [locks] = await rows<{ count: number }>(
         instances[0] as (typeof instances)[0],
-        `select count(*)::int as count from pg_locks where locktype = 'advisory'`,
+        `select count(*)::int as count from pg_locks where locktype = 'advisory'
+          and database = (select oid from pg_database where datname = current_database())`,
       );
       expect(locks?.count).toBe(0);
     } finally {

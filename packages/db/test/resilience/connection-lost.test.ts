@@ -86,7 +86,8 @@ describe('an import whose database connection is cut mid-transaction, on postgre
       expect(retried.imported).toHaveLength(1);
       const [locks] = await rows<{ count: number }>(
         test.database,
-        `select count(*)::int as count from pg_locks where locktype = 'advisory'`,
+        `select count(*)::int as count from pg_locks where locktype = 'advisory'
+          and database = (select oid from pg_database where datname = current_database())`,
       );
       expect(locks?.count).toBe(0);
     },
