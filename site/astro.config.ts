@@ -5,6 +5,12 @@ export default defineConfig({
   site: siteEnv().siteUrl,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Workspace packages run as TypeScript source under Node, where their own dependencies resolve.
-  vite: { build: { rolldownOptions: { external: ['@portbook/core', '@portbook/db'] } } },
+  vite: {
+    build: {
+      // Workspace packages run as TypeScript source under Node, where their own dependencies resolve.
+      rolldownOptions: { external: ['@portbook/core', '@portbook/db'] },
+      // Scripts stay files: an inlined script loses Vite's dynamic-import helper (search breaks).
+      assetsInlineLimit: 0,
+    },
+  },
 });

@@ -55,6 +55,7 @@ function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(none)';
   if (typeof value === 'string')
     return JSON.stringify(value.length > 120 ? `${value.slice(0, 119)}…` : value);
+  if (isPortRange(value)) return portRangeText(value.low, value.high);
   if (
     Array.isArray(value) &&
     value.every((item) => typeof item === 'object' && item && 'data' in item)
@@ -62,4 +63,8 @@ function show(value: unknown): string {
     return value.map((item) => (item as { data: string }).data).join(', ') || '(none)';
   }
   return JSON.stringify(value);
+}
+
+function isPortRange(value: unknown): value is { low: number; high: number } {
+  return typeof value === 'object' && value !== null && 'low' in value && 'high' in value;
 }

@@ -1,4 +1,4 @@
-/** The GraphQL query a reader can paste into the API to get what the port page shows. */
+/** The GraphQL query a reader can send to /graphql to get what the port page shows. */
 export function portQuery(port: number): string {
   return `{
   port(number: ${port}) {
@@ -6,19 +6,14 @@ export function portQuery(port: number): string {
     status
     rangeClass { name low high }
     assignments(first: 20) {
-      edges {
-        node {
-          serviceName
-          protocol
-          portRange { low high }
-          description
-          status
-          registered
-          modified
-          references { type data url }
-        }
-      }
+      nodes { serviceName protocol portRange { low high } description registered modified }
     }
+    history(first: 50) {
+      nodes { occurred kind serviceName protocol source { title published } }
+    }
+    previousAssigned { number }
+    nextAssigned { number }
+    nearestUnassigned { number }
   }
 }`;
 }

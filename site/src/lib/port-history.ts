@@ -29,6 +29,8 @@ export interface PortHistory {
   neverAssigned: boolean;
   /** Lineages left out of the drawing. */
   hiddenRows: number;
+  /** Services that held the port before and no longer do, with the years they held it. */
+  former: { name: string; from: string; to: string }[];
 }
 
 export interface PortHistoryInput {
@@ -62,7 +64,31 @@ export function buildPortHistory(input: PortHistoryInput): PortHistory {
     events,
     neverAssigned: !input.records.some((record) => record.status === 'assigned'),
     hiddenRows: rows.length - shown.length,
+    former: formerServices(input.records),
   };
+}
+
+/** Names assigned here in some era but in no record of today, case folded, earliest first. */
+function formerServices(records: readonly Assignment[]): PortHistory['former'] {
+  const today = new Set(
+    records
+      .filter((r) => r.validTo === null && r.serviceName)
+      .map((r) => r.serviceName?.toLowerCase()),
+  );
+  const spans = new Map<string, { name: string; from: string; to: string }>();
+  for (const record of records) {
+    if (record.status !== 'assigned' || !record.serviceName || record.validTo === null) continue;
+    const key = record.serviceName.toLowerCase();
+    if (today.has(key)) continue;
+    const span = spans.get(key);
+    if (!span)
+      spans.set(key, { name: record.serviceName, from: record.validFrom, to: record.validTo });
+    else {
+      if (record.validFrom < span.from) span.from = record.validFrom;
+      if (record.validTo > span.to) span.to = record.validTo;
+    }
+  }
+  return [...spans.values()].sort((a, b) => a.from.localeCompare(b.from));
 }
 
 /** One row per lineage, oldest first; each version a period labelled by its name or description. */

@@ -6,6 +6,7 @@ import {
   type RangeClassDefinition,
 } from '@portbook/core';
 import type { Assignment, Change, PersonRow, Source } from '@portbook/db';
+import { etcServicesLines } from './etc-services.ts';
 import { portQuery } from './graphql-snippet.ts';
 import { buildPortHistory, type PortHistory } from './port-history.ts';
 import type { PortSpace } from './port-space.ts';
@@ -52,6 +53,8 @@ export interface PortPage {
   /** For a taken port, the closest free one (for people choosing a port). */
   nearestFree: number | null;
   graphql: string;
+  /** Its lines in services(5) format; empty when no named record holds the port. */
+  etcServices: string;
   /** Indexed for search when a service starts here (not at every port of a range such as x11). */
   searchable: boolean;
 }
@@ -84,6 +87,7 @@ export function buildPortPage(port: number, context: PortPageContext): PortPage 
     freeBlock: context.space.freeBlockOf(port),
     nearestFree: context.space.nearestFreeTo(port),
     graphql: portQuery(port),
+    etcServices: etcServicesLines(port, current),
     searchable: summary.services.some((service) => service.low === port),
   };
 }

@@ -9,6 +9,7 @@ import { createPortSpace } from './port-space.ts';
 import { summarizePort } from './port-summary.ts';
 import { rangeTone } from './range-tone.ts';
 import { buildRangesPage } from './ranges-page.ts';
+import { searchNames } from './search-names.ts';
 import { buildServicePages, type ServicePage } from './service-pages.ts';
 import { portPath } from './slugs.ts';
 
@@ -77,6 +78,9 @@ export const home = {
 export const rangesPage = buildRangesPage(portSpace.freeBlocks, today);
 
 export const historyPage = buildHistoryPage(sourcePages, catalog.sources, catalog.assignments);
+
+/** Exact service names for the search page, which puts them first. */
+export const serviceSearchNames = searchNames(servicePages);
 
 /** The newest changes for the Atom feed. */
 export const feedChanges = latestChanges(catalog, 100);

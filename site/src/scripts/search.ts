@@ -31,7 +31,11 @@ export function startSearch(): void {
       return;
     }
     status.textContent = 'Searching…';
-    const items = [...portShortcut(query), ...(await searchIndex(query))];
+    const shortcuts = [...portShortcut(query), ...(await nameShortcut(query))];
+    const found = (await searchIndex(query)).filter(
+      (item) => !shortcuts.some((shortcut) => shortcut.dataset.href === item.dataset.href),
+    );
+    const items = [...shortcuts, ...found];
     if (ticket !== latest) return;
     list.replaceChildren(...items);
     status.textContent =
@@ -54,12 +58,26 @@ function portShortcut(query: string): HTMLLIElement[] {
   return [resultItem(`/ports/${Number(number)}/`, `Port ${Number(number)}`, '')];
 }
 
+let names: Promise<Record<string, string>> | undefined;
+
+/** A query that is exactly a service name leads first to the page that answers for it. */
+async function nameShortcut(query: string): Promise<HTMLLIElement[]> {
+  names ??= fetch('/search/names.json').then((response) => response.json());
+  const name = query.trim().toLowerCase();
+  const known = await names;
+  const href = Object.hasOwn(known, name) ? known[name] : undefined;
+  if (!href) return [];
+  const port = /^\/ports\/(\d+)\/$/.exec(href)?.[1];
+  return [resultItem(href, port ? `Port ${port} — ${name}` : `${name} — service name`, '')];
+}
+
 let pagefind: Promise<Pagefind> | undefined;
 
 async function searchIndex(query: string): Promise<HTMLLIElement[]> {
   pagefind ??= import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`).then(
     async (module: Pagefind) => {
-      await module.options({ excerptLength: 24 });
+      // Port pages are longer than service pages; full length normalisation buried them.
+      await module.options({ excerptLength: 24, ranking: { pageLength: 0.25 } });
       return module;
     },
   );
@@ -76,6 +94,7 @@ async function searchIndex(query: string): Promise<HTMLLIElement[]> {
 
 function resultItem(href: string, title: string, excerptHtml: string): HTMLLIElement {
   const item = document.createElement('li');
+  item.dataset.href = href;
   const link = document.createElement('a');
   link.href = href;
   link.textContent = title;

@@ -18,7 +18,7 @@ export interface TimelineRow {
 }
 
 const WIDTH = 720;
-const LABEL = 150;
+const LABEL = 170;
 const ROW = 20;
 const AXIS = 22;
 
