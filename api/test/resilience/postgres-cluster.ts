@@ -48,7 +48,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function createPostgresCluster(): Promise<PostgresCluster> {
+/**
+ * A new cluster, or with `standbyOf` a streaming read replica of that cluster (a hot standby
+ * made with pg_basebackup, read-only, following the primary's writes).
+ */
+export async function createPostgresCluster(
+  options: { standbyOf?: PostgresCluster } = {},
+): Promise<PostgresCluster> {
   const bin = binDir();
   if (!bin) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql');
   const dir = mkdtempSync(join(tmpdir(), 'portbook-pg-'));
@@ -59,8 +65,13 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
     execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-  asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  const options = [
+  if (options.standbyOf) {
+    const primary = ['-h', '127.0.0.1', '-p', String(options.standbyOf.port), '-U', 'postgres'];
+    asPostgres('pg_basebackup', ['-D', data, ...primary, '-R', '-X', 'stream', '--no-sync']);
+  } else {
+    asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  }
+  const serverOptions = [
     `-p ${port}`,
     '-c listen_addresses=127.0.0.1',
     `-c unix_socket_directories=${dir}`,
@@ -71,7 +82,16 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     start: () =>
-      asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']),
+      asPostgres('pg_ctl', [
+        '-D',
+        data,
+        '-o',
+        serverOptions,
+        '-l',
+        join(dir, 'log'),
+        '-w',
+        'start',
+      ]),
     stop: (mode = 'fast') => asPostgres('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']),
     destroy: () => {
       try {

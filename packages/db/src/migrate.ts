@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { EPHEMERAL_RANGES, IANA_RANGE_CLASSES } from '@portbook/core';
+import { EPHEMERAL_RANGES, IANA_RANGE_CLASSES, PortbookError } from '@portbook/core';
 import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { Database } from './database.ts';
@@ -19,6 +20,7 @@ export async function migrate(database: Database): Promise<void> {
     await seedRangeClasses(database);
     return;
   }
+  if (await isReadOnly(database)) return checkMigrated(database);
   // Instances starting together would apply the same migration twice; the others wait here.
   // The lock holds a connection of its own, so a pool of one connection migrates unguarded.
   const holder = database.client.options.max > 1 ? await database.client.reserve() : undefined;
@@ -31,6 +33,37 @@ export async function migrate(database: Database): Promise<void> {
       await holder`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
       holder.release();
     }
+  }
+}
+
+type PostgresDatabase = Extract<Database, { kind: 'postgres' }>;
+
+/** A read replica (hot standby) or a read-only role: nothing can be written there. */
+async function isReadOnly(database: PostgresDatabase): Promise<boolean> {
+  const [row] = await database.client<{ readOnly: boolean }[]>`
+    select current_setting('transaction_read_only') = 'on' as "readOnly"`;
+  return row?.readOnly === true;
+}
+
+/** On a replica the primary migrates; an API instance there only checks it is up to date. */
+async function checkMigrated(database: PostgresDatabase): Promise<void> {
+  const applied = new Set<string>();
+  try {
+    const rows = await database.client<
+      { hash: string }[]
+    >`select hash from drizzle.__drizzle_migrations`;
+    for (const row of rows) applied.add(row.hash);
+  } catch {
+    // No migrations table yet: every migration is missing.
+  }
+  const missing = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).filter(
+    (migration) => !applied.has(migration.hash),
+  );
+  if (missing.length > 0) {
+    throw new PortbookError(
+      'DATABASE_UNAVAILABLE',
+      `the database is read-only and lacks ${missing.length} migration(s) (${missing.map((m) => m.name).join(', ')}); run \`portbook migrate\` against the primary`,
+    );
   }
 }
 
