@@ -14,7 +14,7 @@ const edition = (updated: string, count: number) =>
   parseIanaXml(new TextEncoder().encode(registryXml(updated, count)), `${updated}.xml`);
 
 describe.runIf(canRunPostgresCluster || process.env.CI)(
-  'API instances reading from a streaming read replica',
+  'API instances on read-only databases: a streaming replica, a read-only role',
   () => {
     let primary: PostgresCluster;
     let replica: PostgresCluster;
@@ -49,6 +49,26 @@ describe.runIf(canRunPostgresCluster || process.env.CI)(
         recordCount: 350,
         sourceCount: 2,
       });
+    }, 60_000);
+
+    it('run as a read-only role with nothing but select grants, as docs/self-hosting.md sets up', async () => {
+      if (database.kind !== 'postgres') throw new Error('postgres only');
+      for (const statement of [
+        'create role portbook_api login',
+        'alter role portbook_api set default_transaction_read_only = on',
+        'grant usage on schema public, drizzle to portbook_api',
+        'grant select on all tables in schema public, drizzle to portbook_api',
+      ]) {
+        await database.client.unsafe(statement);
+      }
+      const url = new URL(primary.url);
+      url.username = 'portbook_api';
+      const readOnly = await startApiProcess({ DATABASE_URL: url.toString() });
+      try {
+        expect(await registryState(readOnly.url)).toEqual(await registryState(api.url));
+      } finally {
+        await readOnly.stop();
+      }
     }, 60_000);
 
     it('refuse to start on a replica that lacks a migration, saying which', async () => {
