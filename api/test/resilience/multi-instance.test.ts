@@ -71,11 +71,9 @@ describe.runIf(canRunRedisServer || process.env.CI)(
       });
       expect((await importing.exited).code, importing.stderr.join('\n')).toBe(0);
 
-      expect(await waitForRegistry(b.url, (state) => state.updated === NEW.updated, 5_000)).toEqual(
-        NEW,
-      );
-      const seen = await watcher.stop();
+      const seen = await watcher.stopOnceSeen((state) => state.updated === NEW.updated, 5_000);
       const firstNew = seen.findIndex((state) => state.updated === NEW.updated);
+      expect(firstNew, 'the other instance serves the new registry').toBeGreaterThanOrEqual(0);
       expect(seen.slice(firstNew).every((state) => state.updated === NEW.updated)).toBe(true);
       expect(seen.slice(0, firstNew).every((state) => state.updated === OLD.updated)).toBe(true);
 

@@ -25,12 +25,19 @@ export function watchRegistry(url: string) {
       await sleep(20);
     }
   })();
+  const stop = async () => {
+    running = false;
+    await loop;
+    return seen;
+  };
   return {
     seen,
-    stop: async () => {
-      running = false;
-      await loop;
-      return seen;
+    stop,
+    /** Keeps watching until an answer matches `done` (or `timeoutMs` passes), then stops. */
+    stopOnceSeen: async (done: (state: RegistryState) => boolean, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!seen.some(done) && Date.now() < deadline) await sleep(20);
+      return stop();
     },
   };
 }
