@@ -14,15 +14,28 @@ export type ApiErrorCode =
 const UNREACHABLE =
   /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|57P0[1-3]|08\w{3})$/;
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** Text Postgres cannot store (a NUL character): the client's argument, not our fault. */
+const UNSTORABLE_TEXT = /^(22021|22P05)$/;
+
+/** Whether `error` or one of its causes (drivers wrap each other's errors) matches. */
+function causedBy(error: unknown, matches: (error: unknown, code: unknown) => boolean): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (isPortbookError(current) && current.code === 'DATABASE_UNAVAILABLE') return true;
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && UNREACHABLE.test(code)) return true;
+    if (matches(current, (current as { code?: unknown }).code)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
 }
+
+const isDatabaseUnavailable = (error: unknown) =>
+  causedBy(
+    error,
+    (e, code) =>
+      (isPortbookError(e) && e.code === 'DATABASE_UNAVAILABLE') ||
+      (typeof code === 'string' && UNREACHABLE.test(code)),
+  );
+
+const isUnstorableText = (error: unknown) =>
+  causedBy(error, (_e, code) => typeof code === 'string' && UNSTORABLE_TEXT.test(code));
 
 /** A clear, retryable answer while the database is away (HTTP 503), instead of a masked 500. */
 export function databaseUnavailable(): GraphQLError {
@@ -45,6 +58,8 @@ export function clientError(error: unknown): GraphQLError | undefined {
   if (isGraphQLError(error) && error.extensions?.code) return error;
   if (error instanceof PothosValidationError) return badUserInput(error.message);
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
+  if (isUnstorableText(error))
+    return badUserInput('text arguments must not contain NUL characters');
   if (isPortbookError(error)) return badUserInput(error.message, error.code);
   return undefined;
 }
@@ -85,9 +100,9 @@ export function maskError(error: unknown, message: string): Error {
     });
   }
   if (!isGraphQLError(error)) return client;
-  // A variable's coercion error names the variable; a driver's message says nothing useful.
-  const clientMessage = client.extensions.code === 'DATABASE_UNAVAILABLE';
-  return createGraphQLError(clientMessage ? client.message : error.message, {
+  // A variable's coercion error names the variable; a driver's message must not reach clients.
+  const ours = isPortbookError(cause) && client.extensions.code === 'BAD_USER_INPUT';
+  return createGraphQLError(ours ? error.message : client.message, {
     nodes: error.nodes,
     path: error.path,
     extensions: { ...error.extensions, ...client.extensions },

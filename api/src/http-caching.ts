@@ -1,6 +1,6 @@
-import { hashSHA256 } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { RegistryState } from './registry-state.ts';
+import { sha256 } from './sha256.ts';
 
 export interface HttpCachingOptions {
   /** Seconds HTTP caches may serve a GET response without asking again. */
@@ -10,7 +10,7 @@ export interface HttpCachingOptions {
 
 /** The same GET on the same registry version gets the same answer, so this names it. */
 async function etagFor(registry: RegistryState, url: URL): Promise<string> {
-  return `"${await hashSHA256(`${await registry.version()}|${url.pathname}|${url.search}`)}"`;
+  return `"${sha256(`${await registry.version()}|${url.pathname}|${url.search}`)}"`;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { hashSHA256 } from '@graphql-yoga/plugin-response-cache';
 import { PROTOCOLS, type Protocol, STATUSES, type Status } from '@portbook/core';
 import { type Db, namedAssignments, registryInfo } from '@portbook/db';
 import type { Plugin } from 'graphql-yoga';
 import type { RegistryState } from './registry-state.ts';
 import { parseDate } from './schema/date.ts';
 import { formatServicesFile } from './services-file-format.ts';
+import { sha256 } from './sha256.ts';
 
 class BadRequest extends Error {}
 
@@ -84,7 +84,7 @@ export function servicesFilePlugin(db: Db, registry: RegistryState): Plugin {
         );
         return;
       }
-      const etag = `"${await hashSHA256(`${await registry.version()}|${url.search}`)}"`;
+      const etag = `"${sha256(`${await registry.version()}|${url.search}`)}"`;
       const headers = {
         etag,
         'cache-control': 'public, max-age=3600',

@@ -3,7 +3,6 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import {
   type Cache,
   createInMemoryCache,
-  hashSHA256,
   useResponseCache,
 } from '@graphql-yoga/plugin-response-cache';
 import type { Database } from '@portbook/db';
@@ -19,6 +18,7 @@ import { createMetrics } from './metrics.ts';
 import { RegistryState } from './registry-state.ts';
 import { schema } from './schema/index.ts';
 import { servicesFilePlugin } from './services-file.ts';
+import { sha256 } from './sha256.ts';
 
 export interface ApiOptions {
   database: Database;
@@ -79,22 +79,25 @@ export function createApi(options: ApiOptions): PortbookYoga {
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,
         allowArbitraryOperations: true,
       }),
-      useResponseCache({
-        session: () => null,
-        cache,
-        enabled: () => options.responseCache !== false,
-        ttl: 60 * 60 * 1000,
-        // The registry version in the key: an import makes every earlier response stale at once.
-        buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
-          hashSHA256(
-            [
-              await registry.version(),
-              documentString,
-              operationName ?? '',
-              JSON.stringify(variableValues ?? {}),
-            ].join('|'),
-          ),
-      }),
+      ...(options.responseCache === false
+        ? []
+        : [
+            useResponseCache({
+              session: () => null,
+              cache,
+              ttl: 60 * 60 * 1000,
+              // The registry version in the key: an import makes every earlier response stale at once.
+              buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
+                sha256(
+                  [
+                    await registry.version(),
+                    documentString,
+                    operationName ?? '',
+                    JSON.stringify(variableValues ?? {}),
+                  ].join('|'),
+                ),
+            }),
+          ]),
       httpCachingPlugin({ maxAge: 300, registry }),
     ],
   });

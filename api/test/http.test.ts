@@ -206,6 +206,14 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
     expect(await servicesAfter.text()).toMatch(/^newsvc\s+9999\/tcp/m);
   });
 
+  it('refuses text the database cannot store (a NUL character) as the client\'s mistake', async () => {
+    const { errors } = await api.query('query($s: String!) { service(name: $s) { name } }', {
+      s: 'ssh\u0000; drop table sources',
+    });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).not.toMatch(/byte sequence|UTF8|0x00/);
+  });
+
   it('masks internal errors: no SQL, table or stack reaches the client', async () => {
     await rawRows(api.database.db, sql`alter table changes rename to changes_gone`);
     const { errors } = await api.query('{ port(number: 22) { history { totalCount } } }');
