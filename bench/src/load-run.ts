@@ -9,17 +9,14 @@ import { loadDocuments } from './load-data.ts';
 import { mixedBodies, OPERATIONS, seededRandom } from './load-mix.ts';
 
 const API_MAIN = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
-/** The warm-up ends at its request count, or after this long on a machine too slow to reach it. */
-const WARMUP_LIMIT_SECONDS = 90;
+/** The response cache holds 5,000 responses; past this many misses it is full and evicting. */
+const CACHE_FULL_MISSES = 6_000;
+/** Warm-up rounds stop once the cache is full, or after this long on a machine too slow for it. */
+const WARMUP_LIMIT_MS = 240_000;
+const WARMUP_ROUND_REQUESTS = 4_000;
 
 export interface LoadOptions {
   seconds: number;
-  /**
-   * Requests of the mix sent before memory is first read: enough to fill the response cache
-   * (5,000 entries; about 2 in 5 requests of the mix are new to it) and the pools, so growth
-   * after it is growth, not caches filling up.
-   */
-  warmupRequests: number;
   connections: number;
   /** A hard cap: the run stops after this many requests even before `seconds` are up. */
   maxRequests: number;
@@ -32,10 +29,12 @@ export interface LoadResult {
   p50: number;
   p99: number;
   maxLatency: number;
-  /** Connection errors, timeouts and non-2xx answers seen by the load generator. */
+  /** Connection errors, timeouts and non-2xx answers seen by the load generator, warm-up included. */
   transportErrors: number;
   /** GraphQL errors the API sent during the run, by its own metrics. */
   graphqlErrors: number;
+  /** Requests of the warm-up: until the response cache was full, so later growth is not the cache filling. */
+  warmupRequests: number;
   /** V8 heap in use after a full collection: what the process holds on to. */
   heapAfterWarmup: number;
   heapAfterRun: number;
@@ -177,6 +176,24 @@ async function fire(
   return result as unknown as Fired;
 }
 
+/** Sends the mix in rounds until the response cache is full (and the pools and JIT are warm). */
+async function warmUp(api: ApiProcess, connections: number) {
+  const started = Date.now();
+  let requests = 0;
+  let errors = 0;
+  for (let round = 0; Date.now() - started < WARMUP_LIMIT_MS; round++) {
+    const fired = await fire(api.url, 60, connections, WARMUP_ROUND_REQUESTS, 100 + round);
+    requests += fired.requests.total;
+    errors += fired.errors + fired.timeouts + fired.non2xx;
+    const text = await (await fetch(`${api.url}/metrics`)).text();
+    const misses = Number(
+      /^portbook_response_cache_total\{result="miss"\} (\S+)$/m.exec(text)?.[1] ?? 0,
+    );
+    if (misses >= CACHE_FULL_MISSES) return { requests, errors };
+  }
+  throw new Error(`the response cache did not fill within ${WARMUP_LIMIT_MS / 1000} s of warm-up`);
+}
+
 /**
  * Loads a Postgres database, starts the API on it, warms it up with the mix, then runs the mix
  * for `seconds` at `connections`; memory is read after each phase, once the API is idle.
@@ -189,7 +206,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     await importDocuments(test.database, documents);
     api = await startApi(test.url as string);
     await checkOperations(api.url);
-    await fire(api.url, WARMUP_LIMIT_SECONDS, options.connections, options.warmupRequests, 7);
+    const warmup = await warmUp(api, options.connections);
     const warm = await apiFigures(api);
     const result = await fire(
       api.url,
@@ -201,12 +218,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const after = await apiFigures(api);
     return {
       realData: real,
+      warmupRequests: warmup.requests,
       requests: result.requests.total,
       requestsPerSecond: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
       maxLatency: result.latency.max,
-      transportErrors: result.errors + result.timeouts + result.non2xx,
+      transportErrors: warmup.errors + result.errors + result.timeouts + result.non2xx,
       graphqlErrors: after.graphqlErrors - warm.graphqlErrors,
       heapAfterWarmup: warm.heap,
       heapAfterRun: after.heap,
