@@ -206,7 +206,7 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
     expect(await servicesAfter.text()).toMatch(/^newsvc\s+9999\/tcp/m);
   });
 
-  it('refuses text the database cannot store (a NUL character) as the client\'s mistake', async () => {
+  it("refuses text the database cannot store (a NUL character) as the client's mistake", async () => {
     const { errors } = await api.query('query($s: String!) { service(name: $s) { name } }', {
       s: 'ssh\u0000; drop table sources',
     });
