@@ -45,6 +45,7 @@ async function fullHistory(mirror: string, kind: TestDatabaseKind): Promise<Meas
   const target = await openHistoryDatabase(kind);
   try {
     const files = mirrorFiles(mirror);
+    const cpu = process.cpuUsage();
     const parsed = await timed(() =>
       files.map((path) => {
         const { origin, bytes } = readMirrorFile(path);
@@ -56,6 +57,7 @@ async function fullHistory(mirror: string, kind: TestDatabaseKind): Promise<Meas
     );
     const records = parsed.result.reduce((sum, document) => sum + document.records.length, 0);
     const total = parsed.ms + stored.ms;
+    const { user, system } = process.cpuUsage(cpu);
     const aim = kind === 'pglite' ? { aim: { text: 'under 20 s', met: total < 20_000 } } : {};
     return [
       {
@@ -69,6 +71,16 @@ async function fullHistory(mirror: string, kind: TestDatabaseKind): Promise<Meas
         unit: 'ms',
       },
       { name: `full history from the mirror, ${kind}`, value: total, unit: 'ms', ...aim },
+      // PGlite runs in this process, so its CPU time is the work itself, whatever else loads the machine.
+      ...(kind === 'pglite'
+        ? [
+            {
+              name: 'the same, CPU time of this process',
+              value: (user + system) / 1000,
+              unit: 'ms',
+            },
+          ]
+        : []),
     ];
   } finally {
     await target.drop();

@@ -19,7 +19,7 @@ export interface ImportSession {
   insertRows(
     table: string,
     columns: readonly string[],
-    rows: readonly (readonly CopyValue[])[],
+    rows: Iterable<readonly CopyValue[]>,
   ): Promise<void>;
 }
 
@@ -62,10 +62,14 @@ function postgresSession(tx: SessionDb, sql: TransactionSql): ImportSession {
       const list = columnList(columns);
       const insert = `insert into ${table} (${list})
         select ${list} from jsonb_populate_recordset(null::${table}, $1::jsonb)`;
-      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-        const chunk = rows.slice(start, start + INSERT_CHUNK).map((row) => rowObject(columns, row));
+      let chunk: Record<string, CopyValue>[] = [];
+      for (const row of rows) {
+        chunk.push(rowObject(columns, row));
+        if (chunk.length < INSERT_CHUNK) continue;
         await sql.unsafe(insert, [chunk as never]);
+        chunk = [];
       }
+      if (chunk.length > 0) await sql.unsafe(insert, [chunk as never]);
     },
   };
 }
