@@ -61,17 +61,24 @@ interface ApiProcess {
 /** The API as deployed: its own process on loopback, on a Postgres database. */
 async function startApi(databaseUrl: string): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', API_MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      PORTBOOK_SITE_DIR: '/nonexistent',
+  // The child stops itself when its stdin closes: the API never outlives a killed load test.
+  const watch = `process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')).resume();`;
+  const main = `${watch} await import(${JSON.stringify(API_MAIN)});`;
+  const child = spawn(
+    process.execPath,
+    ['--inspect=127.0.0.1:0', '--input-type=module', '-e', main],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        PORTBOOK_SITE_DIR: '/nonexistent',
+      },
+      stdio: ['pipe', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   const inspector = new Promise<string>((resolve) => {
     child.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString();

@@ -5,6 +5,15 @@ import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
+/**
+ * Runs `main` in a child that stops itself (SIGTERM, a graceful shutdown) when its stdin closes,
+ * i.e. when the test process is gone, even if it was killed: no server outlives its test.
+ */
+export function diesWithParent(main: string): string[] {
+  const watch = `process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')).resume();`;
+  return ['--input-type=module', '-e', `${watch} await import(${JSON.stringify(main)});`];
+}
+
 /** The API as operators run it: `node api/src/main.ts` in a process of its own, on loopback. */
 export interface ApiProcess {
   url: string;
@@ -18,7 +27,7 @@ export interface ApiProcess {
 }
 
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, diesWithParent(MAIN), {
     env: {
       ...process.env,
       PORT: '0',
@@ -27,7 +36,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       PORTBOOK_SITE_DIR: join(tmpdir(), 'portbook-no-site'),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   const exited = new Promise<number | string>((resolve) => {

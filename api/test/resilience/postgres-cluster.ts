@@ -103,5 +103,7 @@ export async function createPostgresCluster(
     },
   };
   cluster.start();
+  // pg_ctl daemonizes the server: stop it when the test process exits, however the test ended.
+  process.once('exit', () => cluster.destroy());
   return cluster;
 }

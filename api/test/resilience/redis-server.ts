@@ -59,5 +59,6 @@ export async function createRedisServer(): Promise<RedisServer> {
     },
   };
   await server.start();
+  process.once('exit', () => child?.kill('SIGKILL'));
   return server;
 }
