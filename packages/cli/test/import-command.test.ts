@@ -140,3 +140,14 @@ describe.each(TEST_DATABASE_KINDS)('portbook import and stats on %s', (kind) => 
     expect(debug.stderr).toMatch(/^\s+at /m);
   });
 });
+
+describe('portbook with a database it cannot reach', () => {
+  it('says so with DATABASE_UNAVAILABLE', async () => {
+    const result = await runCli(['stats'], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/portbook',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error \[DATABASE_UNAVAILABLE\]: cannot use the database: .+$/m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});

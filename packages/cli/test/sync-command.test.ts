@@ -95,6 +95,11 @@ describe.each(TEST_DATABASE_KINDS)('portbook sync on %s', (kind) => {
     );
     const stats = JSON.parse((await runCli(['stats', '--json'], db.env)).stdout);
     expect(stats.lastSync).toMatchObject({ via: 'network', status: 'succeeded' });
+
+    const byUrl = await runCli(['import', `${base}/archive/2025-01-13.xml.gz`], db.env);
+    expect(byUrl.stdout).toContain('0 documents imported, 1 already stored');
+    const missing = await runCli(['import', `${base}/archive/1999.xml`], db.env);
+    expect(missing.stderr).toMatch(/^error \[SOURCE_UNAVAILABLE\]: cannot fetch .*: HTTP 404$/m);
   });
 
   it('falls back to the npm packages when the network hangs, and says why', async () => {

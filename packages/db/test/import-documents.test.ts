@@ -1,6 +1,7 @@
 import { isPortbookError, type SourceDocument } from '@portbook/core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase } from '../src/database.ts';
 import { IMPORT_LOCK_KEY, importDocuments } from '../src/import/index.ts';
 import { RECORD_SELECT, rowRecord } from '../src/import/record-columns.ts';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../src/testing.ts';
@@ -222,5 +223,17 @@ describe.each(TEST_DATABASE_KINDS)('importDocuments on %s', (kind) => {
       await holder.end();
     }
     expect(await rows(test.database, 'select id from sources')).toEqual([]);
+  });
+});
+
+describe('importDocuments without a database', () => {
+  it('fails with DATABASE_UNAVAILABLE when Postgres cannot be reached', async () => {
+    const database = createDatabase({ url: 'postgres://postgres@127.0.0.1:1/portbook' });
+    try {
+      const error = await importError(importDocuments(database, [editions['2024']]));
+      expect(error.code).toBe('DATABASE_UNAVAILABLE');
+    } finally {
+      await database.close();
+    }
   });
 });

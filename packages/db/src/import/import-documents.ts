@@ -81,16 +81,70 @@ async function storedHashes(session: ImportSession, documents: SourceDocument[])
   return new Set(rows.map((row) => row.sha256));
 }
 
+/** Drivers' codes for a database that cannot be reached, anywhere in the cause chain (drizzle wraps them). */
+function unreachable(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = String((cause as { code?: unknown }).code ?? '');
+    if (code.startsWith('08') || code.startsWith('ECONN') || code === 'CONNECTION_CLOSED') {
+      return true;
+    }
+  }
+  return false;
+}
+
 function asPortbookError(error: unknown): PortbookError {
   if (isPortbookError(error)) return error;
-  const code = (error as { code?: string }).code ?? '';
-  const unreachable =
-    code.startsWith('08') || code.startsWith('ECONN') || code === 'CONNECTION_CLOSED';
   return new PortbookError(
-    unreachable ? 'DATABASE_UNAVAILABLE' : 'IMPORT_FAILED',
+    unreachable(error) ? 'DATABASE_UNAVAILABLE' : 'IMPORT_FAILED',
     `import failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}`,
     { cause: error },
   );
+}
+
+type Report = (progress: ImportProgress) => void;
+
+/** The transaction's work: skip what is stored, store the rest, rebuild the history. */
+async function storeAndRebuild(
+  session: ImportSession,
+  documents: SourceDocument[],
+  report: Report,
+): Promise<Omit<ImportResult, 'syncRunId'>> {
+  await takeImportLock(session);
+  const known = await storedHashes(session, documents);
+  const imported: ImportResult['imported'] = [];
+  const skipped: ImportResult['skipped'] = [];
+  if (documents.every((document) => known.has(document.sha256))) {
+    documents.forEach((document, index) => {
+      report({ phase: 'skip', index, total: documents.length, document });
+      skipped.push({ origin: document.origin, sha256: document.sha256 });
+    });
+    return { imported, skipped, timeline: null };
+  }
+  await deferKeyChecksToVerify(session);
+  const store = await StoreBatch.open(session);
+  const batch: StoredBatchDocument[] = [];
+  for (const [index, document] of documents.entries()) {
+    const event = { index, total: documents.length, document };
+    if (known.has(document.sha256)) {
+      report({ phase: 'skip', ...event });
+      skipped.push({ origin: document.origin, sha256: document.sha256 });
+      continue;
+    }
+    report({ phase: 'store', ...event });
+    known.add(document.sha256);
+    const { versionIds, ...stored } = await store.add(document);
+    batch.push({ sourceId: stored.sourceId, document, versionIds });
+    imported.push({ ...stored, origin: document.origin, edition: document.edition });
+  }
+  await store.flush();
+  await verifyMemberships(
+    session,
+    imported.map((source) => source.sourceId),
+  );
+  const timeline = await rebuildTimeline(session, batch, (step) =>
+    report({ phase: 'rebuild', step }),
+  );
+  return { imported, skipped, timeline };
 }
 
 /**
@@ -104,54 +158,28 @@ export async function importDocuments(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const report = options.onProgress ?? (() => {});
-  const syncRunId = await startSyncRun(database.db, options.via ?? 'file');
+  let syncRunId: number | undefined;
   try {
+    syncRunId = await startSyncRun(database.db, options.via ?? 'file');
     for (const document of documents) validateDocument(document);
-    const result = await withImportSession(database, async (session) => {
-      await takeImportLock(session);
-      const known = await storedHashes(session, documents);
-      const imported: ImportResult['imported'] = [];
-      const skipped: ImportResult['skipped'] = [];
-      const fresh = documents.some((document) => !known.has(document.sha256));
-      if (fresh) await deferKeyChecksToVerify(session);
-      const batch: StoredBatchDocument[] = [];
-      const store = fresh ? await StoreBatch.open(session) : undefined;
-      for (const [index, document] of documents.entries()) {
-        const event = { index, total: documents.length, document };
-        if (known.has(document.sha256)) {
-          report({ phase: 'skip', ...event });
-          skipped.push({ origin: document.origin, sha256: document.sha256 });
-          continue;
-        }
-        report({ phase: 'store', ...event });
-        known.add(document.sha256);
-        const { versionIds: ids, ...stored } = await (store as StoreBatch).add(document);
-        batch.push({ sourceId: stored.sourceId, document, versionIds: ids });
-        imported.push({ ...stored, origin: document.origin, edition: document.edition });
-      }
-      await store?.flush();
-      await verifyMemberships(
-        session,
-        imported.map((source) => source.sourceId),
-      );
-      const timeline = imported.length
-        ? await rebuildTimeline(session, batch, (step) => report({ phase: 'rebuild', step }))
-        : null;
-      return { syncRunId, imported, skipped, timeline };
-    });
+    const result = await withImportSession(database, (session) =>
+      storeAndRebuild(session, documents, report),
+    );
     await finishSyncRun(database.db, syncRunId, {
       status: 'succeeded',
       sourcesImported: result.imported.length,
       message: `${result.imported.length} imported, ${result.skipped.length} already stored`,
     });
-    return result;
+    return { syncRunId, ...result };
   } catch (error) {
     const failure = asPortbookError(error);
-    await finishSyncRun(database.db, syncRunId, {
-      status: 'failed',
-      sourcesImported: 0,
-      message: `[${failure.code}] ${failure.message}`,
-    }).catch(() => {});
+    if (syncRunId !== undefined) {
+      await finishSyncRun(database.db, syncRunId, {
+        status: 'failed',
+        sourcesImported: 0,
+        message: `[${failure.code}] ${failure.message}`,
+      }).catch(() => {});
+    }
     throw failure;
   }
 }
