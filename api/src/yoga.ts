@@ -47,6 +47,9 @@ const ARMOR = {
   blockFieldSuggestion: { enabled: true },
 };
 
+/** Yoga's default is 25 MB; the largest real operation is a few kB, so 1 MB leaves room and no more. */
+const MAX_REQUEST_BODY_BYTES = 1_000_000;
+
 /** Builds the GraphQL server; it never listens (see `server.ts`), so tests call `yoga.fetch`. */
 export function createApi(options: ApiOptions): PortbookYoga {
   const { db } = options.database;
@@ -61,6 +64,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
     maskedErrors: { maskError },
     landingPage: false,
     batching: { limit: 5 },
+    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
     cors: {
       origin: !options.corsOrigins || options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
       methods: ['GET', 'POST'],

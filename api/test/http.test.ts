@@ -114,6 +114,22 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
     expect(await small.json()).toEqual([{ data: { a: 'Query' } }, { data: { b: 'Query' } }]);
   });
 
+  it('reads request bodies up to about 1 MB and refuses a 2 MB one with 413', async () => {
+    const post = (pad: string) =>
+      api.yoga.fetch(`${URL_BASE}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }', variables: { pad } }),
+      });
+    const under = await post('x'.repeat(900_000));
+    expect(under.status).toBe(200);
+    expect(await under.json()).toEqual({ data: { __typename: 'Query' } });
+    const over = await post('x'.repeat(2_000_000));
+    expect(over.status).toBe(413);
+    const body = (await over.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
+  });
+
   it('answers CORS preflights', async () => {
     const response = await api.yoga.fetch(`${URL_BASE}/graphql`, {
       method: 'OPTIONS',
