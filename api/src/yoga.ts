@@ -76,7 +76,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
     },
     plugins: [
       createMetrics().plugin,
-      healthPlugin(db),
+      healthPlugin(db, logger),
       servicesFilePlugin(db, registry),
       EnvelopArmorPlugin(ARMOR),
       usePersistedOperations({

@@ -49,7 +49,9 @@ describe('when the database cannot be reached', () => {
       url: 'postgres://postgres@127.0.0.1:1/portbook',
       maxConnections: 1,
     });
-    const yoga = createApi({ database, logger: pino({ level: 'silent' }) });
+    const logLines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
+    const yoga = createApi({ database, logger });
     try {
       const response = await yoga.fetch('http://portbook.test/graphql', {
         method: 'POST',
@@ -63,7 +65,13 @@ describe('when the database cannot be reached', () => {
       expect(body.errors[0]?.extensions.code).toBe('DATABASE_UNAVAILABLE');
       expect(body.errors[0]?.message).not.toContain('127.0.0.1');
       expect((await yoga.fetch('http://portbook.test/healthz')).status).toBe(200);
-      expect((await yoga.fetch('http://portbook.test/readyz')).status).toBe(503);
+      const ready = await yoga.fetch('http://portbook.test/readyz');
+      expect(ready.status).toBe(503);
+      // A short reason for whoever probes; the driver's error, SQL included, only in the log.
+      expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'database unavailable' });
+      const logged = logLines.map((line) => JSON.parse(line) as { msg: string; err?: unknown });
+      const readiness = logged.find((line) => line.msg === 'not ready: database unavailable');
+      expect(JSON.stringify(readiness?.err)).toMatch(/select/i);
     } finally {
       await yoga.dispose();
       await database.close();
