@@ -26,8 +26,10 @@ export async function watchedPage(browser: Browser, errors: string[]): Promise<P
     if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    errors.push(`${request.url()}: ${request.failure()?.errorText}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A request cut short by the test navigating on (the favicon, typically) is no fault.
+    if (reason !== 'net::ERR_ABORTED') errors.push(`${request.url()}: ${reason}`);
+  });
   return page;
 }

@@ -2,18 +2,10 @@
 export function portQuery(port: number): string {
   return `{
   port(number: ${port}) {
-    number
-    status
-    rangeClass { name low high }
-    assignments(first: 20) {
-      nodes { serviceName protocol portRange { low high } description registered modified }
-    }
-    history(first: 50) {
-      nodes { occurred kind serviceName protocol source { title published } }
-    }
-    previousAssigned { number }
-    nextAssigned { number }
-    nearestUnassigned { number }
+    number status rangeClass { name low high }
+    assignments(first: 20) { nodes { serviceName protocol portRange { low high } description } }
+    history(first: 50) { nodes { occurred kind serviceName protocol source { title } } }
+    previousAssigned { number } nextAssigned { number } nearestUnassigned { number }
   }
 }`;
 }

@@ -106,10 +106,10 @@ function timelineRows(records: readonly Assignment[]): TimelineRow[] {
       const latest = versions.at(-1);
       const range =
         latest && latest.portLow !== latest.portHigh
-          ? ` ${portRangeText(latest.portLow, latest.portHigh)}`
+          ? portRangeText(latest.portLow, latest.portHigh)
           : '';
       return {
-        label: `${latest?.protocol ?? 'any'} ${periodText(latest)}${range}`,
+        label: `${latest?.protocol ?? 'any'} ${latest?.serviceName ?? (range || periodText(latest))}`,
         periods: versions.map((version) => ({
           from: version.validFrom,
           to: version.validTo,

@@ -1,13 +1,15 @@
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { Db } from '../database.ts';
 import { type Change, changes, type NameLink, nameLinks } from '../schema.ts';
+import { allRowsAsJson } from './catalog-json.ts';
 
 /** The whole change feed, oldest first, in one statement. */
 export function loadAllChanges(db: Db): Promise<Change[]> {
-  return db
-    .select()
-    .from(changes)
-    .orderBy(asc(changes.occurred), asc(changes.portLow), asc(changes.protocol), asc(changes.id));
+  return allRowsAsJson<Change>(
+    db,
+    changes,
+    sql`${changes.occurred}, ${changes.portLow}, ${changes.protocol}, ${changes.id}`,
+  );
 }
 
 /** Former and later service names. */

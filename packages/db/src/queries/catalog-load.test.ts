@@ -1,6 +1,8 @@
+import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ianaDocument, record } from '../../test/fixtures/documents.ts';
 import { importDocuments } from '../import/index.ts';
+import { assignments, changes, people } from '../schema.ts';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../testing.ts';
 import { loadSiteCatalog } from './catalog-load.ts';
 
@@ -18,21 +20,28 @@ const OLDER = ianaDocument('2020-01-08', [
     description: 'X Window System',
   }),
 ]);
-const NEWER = ianaDocument('2026-08-17', [
-  record({
-    serviceName: 'ssh',
-    port: 22,
-    protocol: 'tcp',
-    description: 'The Secure Shell (SSH) Protocol',
-  }),
-  record({
-    port: [6000, 6063],
-    protocol: 'tcp',
-    serviceName: 'x11',
-    description: 'X Window System',
-  }),
-  record({ serviceName: 'airplay', description: 'Apple AirPlay' }),
-]);
+const NEWER = ianaDocument(
+  '2026-08-17',
+  [
+    record({
+      serviceName: 'ssh',
+      port: 22,
+      protocol: 'tcp',
+      description: 'The Secure Shell (SSH) Protocol',
+      references: [{ type: 'rfc', data: 'rfc4251' }],
+      assignee: 'IESG',
+      registered: '2006-01-01',
+    }),
+    record({
+      port: [6000, 6063],
+      protocol: 'tcp',
+      serviceName: 'x11',
+      description: 'X Window System',
+    }),
+    record({ serviceName: 'airplay', description: 'Apple AirPlay' }),
+  ],
+  [{ id: 'IESG', name: null, org: 'IESG', uri: 'mailto:iesg&ietf.org', updated: '2020-01-01' }],
+);
 
 describe.each(TEST_DATABASE_KINDS)('loadSiteCatalog on %s', (kind) => {
   let test: TestDatabase;
@@ -62,5 +71,15 @@ describe.each(TEST_DATABASE_KINDS)('loadSiteCatalog on %s', (kind) => {
       ]),
     );
     expect(catalog.registry.latest?.published).toBe('2026-08-17');
+  });
+
+  it('reads rows through JSON exactly as drizzle selects them', async () => {
+    const catalog = await loadSiteCatalog(test.database.db);
+    const db = test.database.db;
+    const byId = <T extends { id: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(catalog.assignments)).toEqual(byId(await db.select().from(assignments)));
+    expect(byId(catalog.changes)).toEqual(byId(await db.select().from(changes)));
+    expect(catalog.people).toEqual(await db.select().from(people).orderBy(asc(people.id)));
   });
 });

@@ -32,12 +32,9 @@ export function portTimelineChart(
 ): string {
   const height = rows.length * ROW + AXIS + 4;
   const x = timeScale(first, today, LABEL, WIDTH - 8);
-  const summary = rows
-    .map(
-      (row) =>
-        `${row.label}: ${row.periods.map((p) => `${p.text} from ${p.from} to ${p.to ?? 'today'}`).join(', ')}`,
-    )
-    .join('; ');
+  // The event list under the drawing holds the detail; the description only says what it shows.
+  const versions = rows.reduce((sum, row) => sum + row.periods.length, 0);
+  const summary = `${versions} record versions in ${rows.length} rows, one row per record, each bar spanning the dates the documents stated it.`;
   const parts = [svgOpen(id, WIDTH, height, title, summary)];
   for (const year of yearTicks(first, today)) {
     const at = round(x(`${year}-01-01`));

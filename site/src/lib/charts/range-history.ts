@@ -1,5 +1,5 @@
 import type { RangeClassDefinition } from '@portbook/core';
-import { rangeTone } from '../range-tone.ts';
+import { rangeTone } from '../range-labels.ts';
 import { escapeXml, round, svgOpen } from './svg.ts';
 import { timeScale, yearTicks } from './time-scale.ts';
 

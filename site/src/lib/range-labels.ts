@@ -7,3 +7,8 @@ export function rangeTone(name: string): 'system' | 'user' | 'dynamic' {
   if (/user|registered/i.test(name)) return 'user';
   return 'system';
 }
+
+/** A defining document's short name for tables: `RFC 739`, `Microsoft KB 929851`. */
+export function documentName(definedBy: string): string {
+  return definedBy.split(/[:,(]/)[0]?.trim() || definedBy;
+}
