@@ -78,8 +78,31 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
+/** What yoga may attach for debugging (its JSON parser's error as `originalError`): never for clients. */
+const INTERNAL_EXTENSIONS = new Set(['originalError', 'stack', 'exception']);
+
+function withoutInternals(error: Error): Error {
+  if (!isGraphQLError(error)) return error;
+  const extensions = Object.entries(error.extensions ?? {});
+  if (!extensions.some(([key]) => INTERNAL_EXTENSIONS.has(key))) return error;
+  const kept = Object.fromEntries(extensions.filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));
+  // Yoga keeps a `spec` error's status for application/json only while `originalError` is there.
+  const { spec: _spec, ...http } = (kept.http ?? {}) as Record<string, unknown>;
+  return createGraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: kept.http ? { ...kept, http } : kept,
+  });
+}
+
 /** Client mistakes keep their message and get a stable code; every other error is masked (and logged by yoga). */
 export function maskError(error: unknown, message: string): Error {
+  return withoutInternals(maskedError(error, message));
+}
+
+function maskedError(error: unknown, message: string): Error {
   const cause = rootCause(error);
   if (cause === error && isGraphQLError(error)) {
     if (error.extensions?.code) return error;

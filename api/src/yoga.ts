@@ -16,6 +16,7 @@ import { httpCachingPlugin } from './http-caching.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { RegistryState } from './registry-state.ts';
+import { requestParsingPlugin } from './request-parsing.ts';
 import { schema } from './schema/index.ts';
 import { servicesFilePlugin } from './services-file.ts';
 import { sha256 } from './sha256.ts';
@@ -76,6 +77,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
     },
     plugins: [
       createMetrics().plugin,
+      requestParsingPlugin(),
       healthPlugin(db, logger),
       servicesFilePlugin(db, registry),
       EnvelopArmorPlugin(ARMOR),

@@ -130,6 +130,30 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
     expect(body.errors.map((error) => error.extensions.code)).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
   });
 
+  it("answers malformed JSON with 400 BAD_REQUEST and nothing of the parser's error", async () => {
+    const post = await api.yoga.fetch(`${URL_BASE}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ __typename }"',
+    });
+    expect(post.status).toBe(400);
+    expect(await post.json()).toEqual({
+      errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    const variables = encodeURIComponent('{"n": ');
+    const query = encodeURIComponent('query($n: Int) { port(number: $n) { number } }');
+    const getRequest = await api.yoga.fetch(
+      `${URL_BASE}/graphql?query=${query}&variables=${variables}`,
+      { headers: { accept: 'application/json' } },
+    );
+    expect(getRequest.status).toBe(400);
+    expect(await getRequest.json()).toEqual({
+      errors: [
+        { message: 'request parameters sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
+  });
+
   it('answers CORS preflights', async () => {
     const response = await api.yoga.fetch(`${URL_BASE}/graphql`, {
       method: 'OPTIONS',
