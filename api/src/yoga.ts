@@ -12,6 +12,7 @@ import { type Context, createContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { EXAMPLE_OPERATIONS, PERSISTED_OPERATIONS } from './examples.ts';
 import { healthPlugin } from './health.ts';
+import { hideSuggestionsPlugin } from './hide-suggestions.ts';
 import { httpCachingPlugin } from './http-caching.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
@@ -45,7 +46,8 @@ const ARMOR = {
   maxAliases: { n: 15 },
   maxDirectives: { n: 10 },
   maxTokens: { n: 2000 },
-  blockFieldSuggestion: { enabled: true },
+  // Its regex never sees graphql 17's errors; `hideSuggestionsPlugin` hides them instead.
+  blockFieldSuggestion: { enabled: false },
 };
 
 /** Yoga's default is 25 MB; the largest real operation is a few kB, so 1 MB leaves room and no more. */
@@ -81,6 +83,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
       healthPlugin(db, logger),
       servicesFilePlugin(db, registry),
       EnvelopArmorPlugin(ARMOR),
+      hideSuggestionsPlugin(),
       usePersistedOperations({
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,
         allowArbitraryOperations: true,

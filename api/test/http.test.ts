@@ -154,6 +154,26 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
     });
   });
 
+  it('names a mistake in a query without suggesting the schema ("Did you mean …")', async () => {
+    const mistakes: [string, string][] = [
+      ['{ registry { recordCont } }', 'Cannot query field "recordCont" on type "Registry".'],
+      ['{ port(numbr: 22) { number } }', 'Unknown argument "numbr" on field "Query.port".'],
+      ['{ port(number: 22) { ... on Prt { number } } }', 'Unknown type "Prt".'],
+      [
+        '{ ports(filter: { statuses: [ASSIGNE] }) { totalCount } }',
+        'Value "ASSIGNE" does not exist in "Status" enum.',
+      ],
+    ];
+    for (const [query, message] of mistakes) {
+      const { errors } = await api.query(query);
+      expect(errors?.[0], query).toMatchObject({
+        message,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+      expect(JSON.stringify(errors), query).not.toMatch(/did you mean|suggestion/i);
+    }
+  });
+
   it('answers CORS preflights', async () => {
     const response = await api.yoga.fetch(`${URL_BASE}/graphql`, {
       method: 'OPTIONS',
