@@ -78,6 +78,12 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
+/** graphql-js refusing a variable's value (an enum typo): an error of the request, with no path, around its own. */
+function refusedVariable(error: unknown, cause: unknown): GraphQLError | undefined {
+  if (!isGraphQLError(error) || error.path || !isGraphQLError(cause)) return undefined;
+  return badUserInput(cause.message);
+}
+
 /** What yoga may attach for debugging (its JSON parser's error as `originalError`): never for clients. */
 const INTERNAL_EXTENSIONS = new Set(['originalError', 'stack', 'exception']);
 
@@ -115,7 +121,7 @@ function maskedError(error: unknown, message: string): Error {
       extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
     });
   }
-  const client = clientError(cause);
+  const client = clientError(cause) ?? refusedVariable(error, cause);
   if (!client) {
     return createGraphQLError(message, {
       path: isGraphQLError(error) ? error.path : undefined,
@@ -124,7 +130,9 @@ function maskedError(error: unknown, message: string): Error {
   }
   if (!isGraphQLError(error)) return client;
   // A variable's coercion error names the variable; a driver's message must not reach clients.
-  const ours = isPortbookError(cause) && client.extensions.code === 'BAD_USER_INPUT';
+  const ours =
+    (isPortbookError(cause) || isGraphQLError(cause)) &&
+    client.extensions.code === 'BAD_USER_INPUT';
   return createGraphQLError(ours ? error.message : client.message, {
     nodes: error.nodes,
     path: error.path,

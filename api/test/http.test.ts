@@ -174,6 +174,20 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
     }
   });
 
+  it("refuses a variable's invalid value as BAD_USER_INPUT naming the variable, not as internal", async () => {
+    const { errors } = await api.query(
+      'query($s: [Status!]) { ports(filter: { statuses: $s }) { totalCount } }',
+      { s: ['ASSIGNE'] },
+    );
+    expect(errors).toMatchObject([
+      {
+        message:
+          'Variable "$s" got invalid value "ASSIGNE" at "s[0]"; Value "ASSIGNE" does not exist in "Status" enum.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+  });
+
   it('answers CORS preflights', async () => {
     const response = await api.yoga.fetch(`${URL_BASE}/graphql`, {
       method: 'OPTIONS',
