@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PortbookError } from '@portbook/core';
 import { REPO_ROOT } from '@portbook/db';
@@ -8,11 +7,14 @@ import { REPO_ROOT } from '@portbook/db';
 export const SITE_ROOT = join(REPO_ROOT, 'site');
 export const SITE_DIST = join(SITE_ROOT, 'dist');
 
-/** Builds the static site from the database with Astro, in a child process that shares stderr. */
+/**
+ * Builds the static site with the site's own build (pages, then the search index), in a child
+ * process that shares stderr.
+ */
 export async function buildSite(): Promise<void> {
-  const astro = createRequire(join(SITE_ROOT, 'package.json')).resolve('astro/bin/astro.mjs');
+  const build = join(SITE_ROOT, 'scripts', 'build.ts');
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build'], {
+    const child = spawn(process.execPath, [build], {
       cwd: SITE_ROOT,
       stdio: ['ignore', process.stderr, process.stderr],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -21,9 +23,6 @@ export async function buildSite(): Promise<void> {
     child.once('exit', resolve);
   });
   if (code !== 0 || !existsSync(SITE_DIST)) {
-    throw new PortbookError(
-      'SITE_BUILD_FAILED',
-      `the site build failed (astro exited with ${code})`,
-    );
+    throw new PortbookError('SITE_BUILD_FAILED', `the site build failed (exit ${code})`);
   }
 }
