@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliDatabase, cliDatabase, runCli, tableDigests } from './run-cli.ts';
+import { type CliDatabase, cliDatabase, runCli, scratchDir, tableDigests } from './run-cli.ts';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 const registry2026 = readFileSync(fixture('registry-2026.xml'), 'utf8');
@@ -78,7 +78,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook import and stats on %s', (kind) => 
     expect(first.stdout).toMatch(/^1 documents imported, 0 already stored; timeline of 1 sources/);
     expect(first.stderr).toContain('store 1/1');
 
-    const gzipped = join(mkdtempSync(join(tmpdir(), 'portbook-gz-')), 'registry-2026.xml.gz');
+    const gzipped = join(scratchDir('gz'), 'registry-2026.xml.gz');
     writeFileSync(gzipped, gzipSync(registry2026));
     expect((await cli('import', gzipped)).code).toBe(0);
 
@@ -107,7 +107,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook import and stats on %s', (kind) => 
 
   it('fails with a stable code, no stack trace and no change for each bad input', async () => {
     const before = await tableDigests(db);
-    for (const [what, path, code] of badFiles(mkdtempSync(join(tmpdir(), 'portbook-bad-')))) {
+    for (const [what, path, code] of badFiles(scratchDir('bad'))) {
       const result = await cli('import', path);
       expect({ what, code: result.code, stdout: result.stdout }).toEqual({
         what,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type Database } from '@portbook/db';
 import { createTestDatabase, type TestDatabaseKind } from '@portbook/db/testing';
+import { afterAll } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -48,14 +49,20 @@ export interface CliDatabase {
   drop(): Promise<void>;
 }
 
+let scratchRoot: string | undefined;
+
+/** A fresh directory for one test's files, all removed when the test file ends. */
+export function scratchDir(name: string): string {
+  scratchRoot ??= mkdtempSync(join(tmpdir(), 'portbook-test-'));
+  return mkdtempSync(join(scratchRoot, `${name}-`));
+}
+
 let pgliteTemplate: Promise<string> | undefined;
 
 /** A migrated PGlite directory made once per test file: copying it beats initdb for every test. */
 function migratedPglite(): Promise<string> {
   pgliteTemplate ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portbook-template-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const dataDir = join(dir, 'pglite');
+    const dataDir = join(scratchDir('template'), 'pglite');
     const result = await runCli(['migrate'], { PORTBOOK_DATA_DIR: dataDir, DATABASE_URL: '' });
     if (result.code !== 0) throw new Error(`portbook migrate failed: ${result.stderr}`);
     return dataDir;
@@ -63,9 +70,15 @@ function migratedPglite(): Promise<string> {
   return pgliteTemplate;
 }
 
+// Registered when a test file loads this module, so each file removes what it made.
+afterAll(async () => {
+  await pgliteTemplate?.catch(() => undefined);
+  if (scratchRoot) rmSync(scratchRoot, { recursive: true, force: true });
+});
+
 export async function cliDatabase(kind: TestDatabaseKind): Promise<CliDatabase> {
   if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'portbook-cli-'));
+    const dir = scratchDir('cli');
     const dataDir = join(dir, 'pglite');
     cpSync(await migratedPglite(), dataDir, { recursive: true });
     return {

@@ -1,13 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMirror } from './mirror.ts';
-import { type CliDatabase, cliDatabase, runCli } from './run-cli.ts';
+import { type CliDatabase, cliDatabase, runCli, scratchDir } from './run-cli.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -59,7 +58,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
 
   beforeAll(async () => {
     db = await cliDatabase(kind);
-    const site = mkdtempSync(join(tmpdir(), 'portbook-site-'));
+    const site = scratchDir('site');
     writeFileSync(join(site, 'index.html'), '<h1>portbook test site</h1>');
     env = { ...db.env, PORTBOOK_SITE_DIR: site, PORT: String(await freePort()) };
   });
