@@ -16,7 +16,11 @@ describe.each(TEST_DATABASE_KINDS)('history and the change feed on %s', (kind) =
       port(number: 63) {
         history {
           totalCount
-          nodes { kind occurred origin serviceName source { edition } fields { field before after } }
+          nodes {
+            kind occurred origin evidence serviceName
+            source { edition }
+            fields { field before after }
+          }
         }
       }
     }`);
@@ -38,6 +42,14 @@ describe.each(TEST_DATABASE_KINDS)('history and the change feed on %s', (kind) =
         ]),
       }),
     );
+    // IANA's note on the rename is its evidence, not a second rename.
+    const renames = nodes.filter((n) => n.kind === 'RENAMED');
+    expect(renames.map((n) => [n.origin, n.evidence])).toEqual([
+      [
+        'diff',
+        'This entry is an alias to "whois++". This entry is now the replacement for "whois++".',
+      ],
+    ]);
     const dates = nodes.map((n) => n.occurred as string);
     expect(dates).toEqual([...dates].sort());
   });

@@ -67,7 +67,7 @@ builder.node(Change, {
     }),
     evidence: t.exposeString('evidence', {
       nullable: true,
-      description: 'The note an event was read from.',
+      description: "The note an event was read from, or IANA's note on a change a diff shows.",
     }),
     serviceName: t.exposeString('serviceName', { nullable: true }),
     protocol: t.expose('protocol', { type: ProtocolEnum, nullable: true }),

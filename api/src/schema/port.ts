@@ -41,13 +41,15 @@ export function checkPortNumber(number: number): number {
 
 /**
  * A port's events as core's `portEvents` orders and merges them (a protocol-less record continued
- * by tcp and udp repeats its early history in both lineages: one event), as the change rows.
+ * by tcp and udp repeats its early history in both lineages: one event; a note restating a diff
+ * joins it as its evidence), as the change rows.
  */
 function portHistory(rows: readonly ChangeRow[], sources: readonly SourceRow[]): ChangeRow[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return portEvents(rows as unknown as TimelineChange[], sources)
-    .map((event) => byId.get(event.id))
-    .filter((row): row is ChangeRow => row !== undefined);
+  return portEvents(rows as unknown as TimelineChange[], sources).flatMap((event) => {
+    const row = byId.get(event.id);
+    return row ? [{ ...row, evidence: event.evidence }] : [];
+  });
 }
 
 /** How far either side of a port `nearestUnassigned` looks before reading the whole space. */

@@ -68,6 +68,70 @@ describe('portEvents', () => {
   });
 });
 
+/** whois++ renamed in place to whoispp, with IANA's note saying so: one rename, not two. */
+function renameHistory(formerName: string) {
+  const description = 'whois++ directory';
+  const renamed = [
+    {
+      id: 1,
+      kind: 'iana-xml' as const,
+      edition: 'iana:2020-01-08',
+      published: '2020-01-08',
+      records: [record({ serviceName: formerName, port: 63, protocol: 'tcp', description })],
+    },
+    {
+      id: 2,
+      kind: 'iana-xml' as const,
+      edition: 'iana:2026-08-17',
+      published: '2026-08-17',
+      records: [
+        record({
+          serviceName: 'whoispp',
+          port: 63,
+          protocol: 'tcp',
+          description,
+          notes: 'This entry is now the replacement for "WHOIS++".',
+        }),
+      ],
+    },
+  ];
+  const input = timelineInput(renamed);
+  const { changes } = buildTimeline(input.sources, input.entries);
+  const historySources = renamed.map(({ id, kind, edition, published }) => ({
+    id,
+    kind,
+    edition,
+    published,
+    title: edition,
+  }));
+  return portEvents(changes, historySources).map((e) => [e.kind, e.origin, e.evidence, e.fields]);
+}
+
+describe('portEvents on a rename IANA also wrote down', () => {
+  it('shows it once: the diff with its fields, the note as its evidence', () => {
+    expect(renameHistory('whois++')).toEqual([
+      ['added', 'diff', null, null],
+      [
+        'renamed',
+        'diff',
+        'This entry is now the replacement for "WHOIS++".',
+        {
+          serviceName: { before: 'whois++', after: 'whoispp' },
+          notes: { before: null, after: 'This entry is now the replacement for "WHOIS++".' },
+        },
+      ],
+    ]);
+  });
+
+  it('keeps both when the note names another former name', () => {
+    expect(renameHistory('nicname').map(([kind, origin]) => [kind, origin])).toEqual([
+      ['added', 'diff'],
+      ['renamed', 'note'],
+      ['renamed', 'diff'],
+    ]);
+  });
+});
+
 describe('stateAt', () => {
   it('says what the registry said on a date', () => {
     const describe = (date: string) =>

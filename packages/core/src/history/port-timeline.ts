@@ -34,6 +34,7 @@ export interface PortEvent {
   portLow: number | null;
   portHigh: number | null;
   fields: TimelineChange['fields'];
+  /** The note the event was read from, or IANA's note on a change a diff shows. */
   evidence: string | null;
   /** The document that first shows the event, and the one before it in the timeline. */
   source: HistorySource | null;
@@ -46,22 +47,26 @@ const KIND_ORDER: readonly ChangeKind[] = ['removed', 'deassigned', 'modified', 
 
 /**
  * A port's changes as one dated, ordered list. A protocol-less record continued by tcp and udp
- * repeats its early history in both lineages; those copies become one event.
+ * repeats its early history in both lineages; those copies become one event. A note stating a
+ * change a diff of the same document shows (a rename IANA also wrote down) joins that diff.
  */
 export function portEvents(
   changes: readonly TimelineChange[],
   sources: readonly HistorySource[],
 ): PortEvent[] {
   const sourceById = new Map(sources.map((source) => [source.id, source]));
+  const { noteOnDiff, joined } = notesOnDiffs(changes);
   const events = new Map<string, PortEvent>();
   for (const change of changes) {
+    if (joined.has(change.id)) continue;
+    const evidence = noteOnDiff.get(change.id) ?? change.evidence;
     const key = [
       change.sourceId,
       change.kind,
       change.origin,
       change.beforeVersionId,
       change.afterVersionId,
-      change.evidence,
+      evidence,
     ].join('\u0000');
     const known = events.get(key);
     if (known) {
@@ -78,7 +83,7 @@ export function portEvents(
       portLow: change.portLow,
       portHigh: change.portHigh,
       fields: change.fields,
-      evidence: change.evidence,
+      evidence,
       source: sourceById.get(change.sourceId) ?? null,
       previousSource:
         change.previousSourceId === null ? null : (sourceById.get(change.previousSourceId) ?? null),
@@ -86,6 +91,44 @@ export function portEvents(
     });
   }
   return [...events.values()].sort(compareEvents);
+}
+
+/** The same change of one record in one document: a diff and a note may both state it. */
+function changeKey(change: TimelineChange): string {
+  return [change.lineage, change.sourceId, change.kind, change.afterVersionId].join('\u0000');
+}
+
+/** The note's evidence for each diff a note restates, and the ids of the notes that joined one. */
+function notesOnDiffs(changes: readonly TimelineChange[]) {
+  const diffs = new Map<string, TimelineChange>();
+  for (const change of changes) if (change.origin === 'diff') diffs.set(changeKey(change), change);
+  const noteOnDiff = new Map<string, string | null>();
+  const joined = new Set<string>();
+  for (const note of changes) {
+    if (note.origin !== 'note') continue;
+    const diff = diffs.get(changeKey(note));
+    if (!diff || noteOnDiff.has(diff.id) || !fieldsAgree(note.fields, diff.fields)) continue;
+    noteOnDiff.set(diff.id, note.evidence);
+    joined.add(note.id);
+  }
+  return { noteOnDiff, joined };
+}
+
+/** Every field the note states changed the same way in the diff (names in any case). */
+function fieldsAgree(note: TimelineChange['fields'], diff: TimelineChange['fields']): boolean {
+  return Object.entries(note ?? {}).every(([field, stated]) => {
+    const seen = diff?.[field as keyof typeof diff];
+    return (
+      seen !== undefined &&
+      sameValue(stated?.before, seen.before) &&
+      sameValue(stated?.after, seen.after)
+    );
+  });
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function compareEvents(a: PortEvent, b: PortEvent): number {
