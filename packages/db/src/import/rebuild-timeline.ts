@@ -1,9 +1,7 @@
 import {
   buildTimeline,
-  type RecordField,
   type RegistryRecord,
   type SourceDocument,
-  type SourceKind,
   type TimelineEntry,
   type TimelineSource,
 } from '@portbook/core';
@@ -27,10 +25,11 @@ export interface StoredBatchDocument {
   versionIds: number[];
 }
 
-async function loadSources(session: ImportSession): Promise<TimelineSource[]> {
+/** Every stored source, dates as text: the drivers would otherwise return Date objects. */
+function loadSources(session: ImportSession): Promise<TimelineSource[]> {
   return session.query<TimelineSource>(
     `select id, kind, edition, published::text as published, fields from sources order by id`,
-  ) as Promise<(TimelineSource & { kind: SourceKind; fields: RecordField[] })[]>;
+  );
 }
 
 /** Memberships of the sources stored before this batch, one row per source (not 600,000). */
