@@ -13,6 +13,15 @@ const RECORDS = 8_000;
 const LOADED = { updated: '2025-01-13', recordCount: 3_000, sourceCount: 1 };
 const SYNCED = { updated: '2026-01-01', recordCount: RECORDS, sourceCount: 4 };
 
+/** Every recorded run, oldest first. */
+async function syncRuns(test: TestDatabase): Promise<{ status: string; message: string | null }[]> {
+  if (test.database.kind !== 'postgres') throw new Error('postgres only');
+  const runs = await test.database.client.unsafe(
+    'select status, message from sync_runs order by id',
+  );
+  return runs.map(({ status, message }) => ({ status, message }));
+}
+
 /** Backends of this database still inside a transaction: the killed client's until Postgres notices. */
 async function openTransactions(test: TestDatabase): Promise<number> {
   if (test.database.kind !== 'postgres') throw new Error('postgres only');
@@ -57,6 +66,8 @@ describe('portbook sync killed with SIGKILL in the middle of an import, on postg
       await sleep(100);
     expect(await openTransactions(test)).toBe(0);
     expect(await tableDigests(test.url as string)).toEqual(before);
+    // The killed process could not record its end.
+    expect((await syncRuns(test)).map((run) => run.status)).toEqual(['succeeded', 'running']);
     await sleep(1_500);
     const duringCrash = [...watcher.seen];
 
@@ -64,6 +75,12 @@ describe('portbook sync killed with SIGKILL in the middle of an import, on postg
     const { code } = await again.exited;
     expect(code, again.stderr.join('\n')).toBe(0);
     expect(again.stdout.join('')).toMatch(/3 documents imported/);
+    // The next sync, finding the import lock free, closed the killed one's run.
+    expect(await syncRuns(test)).toMatchObject([
+      { status: 'succeeded' },
+      { status: 'failed', message: 'interrupted' },
+      { status: 'succeeded' },
+    ]);
     const seen = await watcher.stopOnceSeen((state) => state.updated === SYNCED.updated);
 
     expect(duringCrash.length).toBeGreaterThan(10);

@@ -1,5 +1,6 @@
 import { isPortbookError, PortbookError, type SourceDocument } from '@portbook/core';
 import type { Database } from '../database.ts';
+import { IMPORT_LOCK_KEY } from './import-lock.ts';
 import { type ImportSession, withImportSession } from './import-session.ts';
 import {
   rebuildTimeline,
@@ -36,9 +37,6 @@ export interface ImportResult {
   /** Null when nothing new was stored and the derived tables were left as they were. */
   timeline: TimelineCounts | null;
 }
-
-/** Any key will do as long as every portbook importer uses the same one. */
-export const IMPORT_LOCK_KEY = 7_370_617_264;
 
 async function takeImportLock(session: ImportSession) {
   const [row] = await session.query<{ locked: boolean }>(
