@@ -1,11 +1,11 @@
-import type {
-  Person,
-  Protocol,
-  RecordField,
-  Reference,
-  RegistryRecord,
-  SourceDocument,
-  Status,
+import {
+  type Person,
+  type Protocol,
+  RECORD_FIELDS,
+  type Reference,
+  type RegistryRecord,
+  type SourceDocument,
+  type Status,
 } from '@portbook/core';
 import { type Database, importDocuments } from '@portbook/db';
 
@@ -42,21 +42,6 @@ function record(
     ...extra,
   };
 }
-
-const FIELDS: RecordField[] = [
-  'serviceName',
-  'portRange',
-  'protocol',
-  'description',
-  'assignee',
-  'contact',
-  'registered',
-  'modified',
-  'references',
-  'serviceCode',
-  'unauthorizedUse',
-  'notes',
-];
 
 const PEOPLE: Person[] = [
   { id: 'IESG', name: 'IESG', org: null, uri: 'mailto:iesg@ietf.org', updated: null },
@@ -110,7 +95,7 @@ export const OLD_DOCUMENT: SourceDocument = {
   published: '2020-01-08',
   origin: 'fixture:2020-01-08.xml',
   sha256: 'a'.repeat(64),
-  fields: FIELDS,
+  fields: RECORD_FIELDS,
   people: PEOPLE,
   records: [
     ...STABLE,
