@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureData } from './ensure-data.ts';
+import { precompress } from './precompress.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 // `pnpm build` in site/: load the data if the database is empty, build every page, index them.
@@ -28,3 +29,5 @@ if (build.status !== 0) {
 log(`pages built into ${out} after ${seconds()}`);
 const indexed = await buildSearchIndex(out);
 log(`search index of ${indexed} pages written after ${seconds()}`);
+const compressed = await precompress(out);
+log(`${compressed} large files precompressed (.br, .gz) after ${seconds()}`);

@@ -9,9 +9,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a built site on 127.0.0.1 as a static host would, with its 404 page for missing paths. */
+/**
+ * Serves a built site on 127.0.0.1 as a static host would: precompressed files when the browser
+ * accepts them, the 404 page for missing paths.
+ */
 export async function serveSite(dir: string): Promise<StaticServer> {
-  const files = sirv(dir, { extensions: ['html'], dev: false });
+  const files = sirv(dir, { extensions: ['html'], dev: false, brotli: true, gzip: true });
   const notFound = readFileSync(join(dir, '404.html'));
   const server = createServer((req, res) =>
     files(req, res, () => {

@@ -3,6 +3,7 @@ import type { Assignment, Change, Source } from '@portbook/db';
 import { type ChangeLine, changeLine } from './change-text.ts';
 import { barChart } from './charts/bar-chart.ts';
 import { sourcePath, sourceSlug } from './slugs.ts';
+import { sourceLabel } from './source-label.ts';
 
 export type ChangeCounts = Record<ChangeKind, number>;
 
@@ -11,12 +12,19 @@ export interface SourcePage {
   slug: string;
   path: string;
   source: Source;
-  previous: Pick<SourcePage, 'path' | 'source'> | undefined;
-  next: Pick<SourcePage, 'path' | 'source'> | undefined;
+  previous: Pick<SourcePage, 'path' | 'label'> | undefined;
+  next: Pick<SourcePage, 'path' | 'label'> | undefined;
+  /** `RFC 1700: Assigned Numbers`, `IANA registry of 2026-08-17`. */
+  label: string;
   counts: ChangeCounts;
-  /** Changes of this document, grouped by kind in CHANGE_KINDS order. */
-  changes: { kind: ChangeKind; lines: ChangeLine[] }[];
+  /**
+   * Changes of this document, grouped by kind in CHANGE_KINDS order; long groups keep their
+   * first CHANGE_LIST_LIMIT lines (the 2013 registry adds 13,000 records to the 2008 one).
+   */
+  changes: { kind: ChangeKind; total: number; lines: ChangeLine[] }[];
 }
+
+export const CHANGE_LIST_LIMIT = 2000;
 
 export interface HistoryPage {
   documents: SourcePage[];
@@ -45,11 +53,16 @@ export function buildSourcePages(
       source,
       previous: undefined,
       next: undefined,
+      label: sourceLabel(source),
       counts: countKinds(own),
-      changes: CHANGE_KINDS.map((kind) => ({
-        kind,
-        lines: own.filter((c) => c.kind === kind).map(changeLine),
-      })).filter((group) => group.lines.length > 0),
+      changes: CHANGE_KINDS.map((kind) => {
+        const ofKind = own.filter((c) => c.kind === kind);
+        return {
+          kind,
+          total: ofKind.length,
+          lines: ofKind.slice(0, CHANGE_LIST_LIMIT).map(changeLine),
+        };
+      }).filter((group) => group.total > 0),
     };
   });
   pages.forEach((page, index) => {

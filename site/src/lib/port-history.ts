@@ -38,6 +38,7 @@ export interface PortHistoryInput {
   records: readonly Assignment[];
   changes: readonly Change[];
   sources: readonly Source[];
+  sourceById: ReadonlyMap<number, Source>;
   /** The first document of the timeline and today: every port's drawing shares this axis. */
   first: string;
   today: string;
@@ -46,10 +47,7 @@ export interface PortHistoryInput {
 export function buildPortHistory(input: PortHistoryInput): PortHistory {
   const rows = timelineRows(input.records);
   const shown = rows.slice(-MAX_ROWS);
-  const sourceById = new Map(input.sources.map((source) => [source.id, source]));
-  const events = portEvents(input.changes, input.sources).map((event) =>
-    eventLine(event, sourceById),
-  );
+  const events = eventLines(portEvents(input.changes, input.sources), input.sourceById);
   return {
     chart:
       shown.length === 0
@@ -124,17 +122,33 @@ function periodText(record: Assignment | undefined): string {
   return record?.serviceName ?? record?.description?.split('\n')[0] ?? record?.status ?? '';
 }
 
-function eventLine(event: PortEvent, sourceById: ReadonlyMap<number, Source>): PortEventLine {
-  const source = event.source ? sourceById.get(event.source.id) : undefined;
-  const port = event.portLow === null ? '' : portRangeText(event.portLow, event.portHigh);
-  return {
-    id: event.id,
-    date: event.date,
-    kind: event.kind,
-    where: [port, event.protocol].filter(Boolean).join('/') || 'no port',
-    serviceName: event.serviceName,
-    details: fieldDetails(event.fields),
-    evidence: event.evidence,
-    source: source && { label: sourceLabel(source), path: sourcePath(source) },
-  };
+/** One line per event; the same event on tcp and udp (most of them) is one line naming both. */
+function eventLines(
+  events: readonly PortEvent[],
+  sourceById: ReadonlyMap<number, Source>,
+): PortEventLine[] {
+  const lines = new Map<string, { line: PortEventLine; port: string; protocols: string[] }>();
+  for (const event of events) {
+    const source = event.source ? sourceById.get(event.source.id) : undefined;
+    const port = event.portLow === null ? '' : portRangeText(event.portLow, event.portHigh);
+    const line: PortEventLine = {
+      id: event.id,
+      date: event.date,
+      kind: event.kind,
+      where: '',
+      serviceName: event.serviceName,
+      details: fieldDetails(event.fields),
+      evidence: event.evidence,
+      source: source && { label: sourceLabel(source), path: sourcePath(source) },
+    };
+    const key = JSON.stringify({ ...line, id: '', port });
+    const known = lines.get(key);
+    const protocols = event.protocol ? [event.protocol] : [];
+    if (known) known.protocols.push(...protocols);
+    else lines.set(key, { line, port, protocols });
+  }
+  return [...lines.values()].map(({ line, port, protocols }) => ({
+    ...line,
+    where: [port, protocols.join(', ')].filter(Boolean).join(' ') || 'no port',
+  }));
 }

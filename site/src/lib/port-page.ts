@@ -11,7 +11,7 @@ import { portQuery } from './graphql-snippet.ts';
 import { buildPortHistory, type PortHistory } from './port-history.ts';
 import type { PortSpace } from './port-space.ts';
 import { type PortSummary, portDescription, portTitle, summarizePort } from './port-summary.ts';
-import { type RecordView, recordView } from './record-view.ts';
+import { mergeProtocols, type RecordView, recordView } from './record-view.ts';
 
 /** What the site knows, indexed once, that a port page draws from. */
 export interface PortPageContext {
@@ -22,6 +22,7 @@ export interface PortPageContext {
   space: PortSpace;
   people: ReadonlyMap<string, PersonRow>;
   sources: readonly Source[];
+  sourceById: ReadonlyMap<number, Source>;
   /** The first document's date: every timeline starts there. */
   first: string;
   today: string;
@@ -63,7 +64,7 @@ export function buildPortPage(port: number, context: PortPageContext): PortPage 
   const current = context.currentRecordsAt(port);
   const summary = summarizePort(port, current);
   const rangeClass = classOf(port, context.today);
-  const views = current.map((record) => recordView(record, context.people));
+  const views = mergeProtocols(current.map((record) => recordView(record, context.people)));
   return {
     port,
     title: portTitle(summary, rangeClass?.name),
@@ -79,6 +80,7 @@ export function buildPortPage(port: number, context: PortPageContext): PortPage 
       records: context.recordsAt(port),
       changes: context.changesAt(port),
       sources: context.sources,
+      sourceById: context.sourceById,
       first: context.first,
       today: context.today,
     }),

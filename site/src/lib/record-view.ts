@@ -13,7 +13,8 @@ export interface PersonView {
 export interface RecordView {
   id: string;
   serviceName: string | null;
-  protocol: Protocol | null;
+  /** The protocols of records identical but for their protocol, shown once (22 tcp, udp, sctp). */
+  protocols: Protocol[];
   low: number | null;
   high: number | null;
   description: string | null;
@@ -33,7 +34,7 @@ export function recordView(record: Assignment, people: ReadonlyMap<string, Perso
   return {
     id: record.id,
     serviceName: record.serviceName,
-    protocol: record.protocol,
+    protocols: record.protocol ? [record.protocol] : [],
     low: record.portLow,
     high: record.portHigh,
     description: record.description,
@@ -65,4 +66,16 @@ function personView(
   const label = [person?.name, person?.org].filter(Boolean).join(', ') || id.replaceAll('_', ' ');
   const href = person?.uri && /^https?:\/\//i.test(person.uri) ? person.uri : undefined;
   return { id, label, href };
+}
+
+/** Folds records that differ only in protocol into one, keeping the registry's order. */
+export function mergeProtocols(views: readonly RecordView[]): RecordView[] {
+  const merged = new Map<string, RecordView>();
+  for (const view of views) {
+    const key = JSON.stringify({ ...view, id: '', protocols: [] });
+    const known = merged.get(key);
+    if (known) known.protocols.push(...view.protocols);
+    else merged.set(key, { ...view, protocols: [...view.protocols] });
+  }
+  return [...merged.values()];
 }

@@ -2,10 +2,9 @@ import { classesAt, PORT_MAX, PORT_MIN } from '@portbook/core';
 import { catalog } from './catalog.ts';
 import { buildHistoryPage, buildSourcePages, type SourcePage } from './history-pages.ts';
 import { headlineNumbers, latestChanges } from './home.ts';
-import { createPortIndex } from './port-index.ts';
+import { createPortContext } from './port-context.ts';
 import { portMapHtml } from './port-map.ts';
-import { buildPortPage, type PortPage, type PortPageContext } from './port-page.ts';
-import { createPortSpace } from './port-space.ts';
+import { buildPortPage, type PortPage } from './port-page.ts';
 import { summarizePort } from './port-summary.ts';
 import { rangeTone } from './range-labels.ts';
 import { buildRangesPage } from './ranges-page.ts';
@@ -19,23 +18,9 @@ import { portPath } from './slugs.ts';
 export const registryUpdated: string | undefined = catalog.registry.latest?.published;
 
 const today = new Date().toISOString().slice(0, 10);
-const currentRecords = createPortIndex(catalog.assignments.filter((a) => a.validTo === null));
-const currentRecordsAt = (port: number) => currentRecords.rowsAt(port);
-const allRecords = createPortIndex(catalog.assignments);
-const allChanges = createPortIndex(catalog.changes);
-const timelineSources = catalog.sources.filter((source) => source.inTimeline);
+const portContext = createPortContext(catalog, today);
+const portSpace = portContext.space;
 const ianaClassesToday = classesAt(today);
-const portSpace = createPortSpace(currentRecordsAt, ianaClassesToday);
-const portContext: PortPageContext = {
-  currentRecordsAt,
-  recordsAt: (port) => allRecords.rowsAt(port),
-  changesAt: (port) => allChanges.rowsAt(port),
-  space: portSpace,
-  people: new Map(catalog.people.map((person) => [person.id, person])),
-  sources: timelineSources,
-  first: timelineSources[0]?.published ?? today,
-  today,
-};
 const servicePages = buildServicePages(catalog.assignments, catalog.nameLinks);
 const sourcePages = buildSourcePages(catalog.sources, catalog.changes);
 
@@ -71,7 +56,8 @@ export const home = {
   changes: latestChanges(catalog, 15),
   map: portMapHtml({
     statusOf: portSpace.statusOf,
-    namesOf: (port) => summarizePort(port, currentRecordsAt(port)).services.map((s) => s.name),
+    namesOf: (port) =>
+      summarizePort(port, portContext.currentRecordsAt(port)).services.map((s) => s.name),
     classOf: (port) => {
       const rangeClass = ianaClassesToday.find((c) => c.low <= port && port <= c.high);
       return rangeClass && rangeTone(rangeClass.name);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureCatalog } from '../../test/fixtures/catalog.ts';
+import { createPortContext } from './port-context.ts';
+import { buildPortPage } from './port-page.ts';
+
+const context = createPortContext(fixtureCatalog(), '2026-11-26');
+const page = (port: number) => buildPortPage(port, context);
+
+describe('buildPortPage', () => {
+  it('shows records identical but for their protocol once, and every field of each', () => {
+    const https = page(443);
+    expect(https.title).toBe('Port 443 (TCP/UDP/SCTP) — https');
+    expect(https.records.map((r) => r.protocols)).toEqual([['tcp', 'udp'], ['sctp']]);
+    expect(https.records[1]?.registered).toBe('2007-11-06');
+    expect(https.records[0]?.references).toEqual([
+      { label: 'RFC 9110', href: 'https://www.rfc-editor.org/rfc/rfc9110' },
+    ]);
+    expect(page(22).records[0]?.assignee?.label).toBe('IESG');
+    expect(page(22).records[0]?.contact?.label).toBe('IETF Chair, IETF');
+  });
+
+  it("tells a port's story from its first document, with the document of each event", () => {
+    const netstat = page(15);
+    expect(netstat.history.neverAssigned).toBe(false);
+    expect(netstat.history.former).toEqual([
+      { name: 'NETSTAT', from: '1977-11-01', to: '1987-05-01' },
+    ]);
+    expect(netstat.history.events).toEqual([
+      expect.objectContaining({
+        date: '1987-05-01',
+        kind: 'modified',
+        details: ['description: "Who is up or NETSTAT" → "Unassigned [was netstat]"'],
+        source: { label: 'RFC 1010: Assigned Numbers', path: '/history/rfc-1010/' },
+      }),
+    ]);
+    expect(netstat.history.chart).toContain('<svg class="chart"');
+    expect(netstat.eras.map((era) => era.id)).toContain('rfc739-network-wide');
+  });
+
+  it('gives a never-assigned port its class, free block, neighbours and ephemeral users', () => {
+    const free = page(60000);
+    expect(free.title).toBe('Port 60000 — unassigned, Dynamic Ports');
+    expect(free.history).toMatchObject({ neverAssigned: true, chart: undefined, events: [] });
+    expect(free.freeBlock).toEqual({ low: 49152, high: 65535 });
+    expect(free.previous?.port).toBe(6063);
+    expect(free.next).toBeUndefined();
+    expect(free.ephemeral.map((range) => range.id)).toContain('linux');
+  });
+
+  it('lists the range that contains a port, and indexes only where a service starts', () => {
+    expect(page(6010).ranges.map((r) => [r.serviceName, r.low, r.high])).toEqual([
+      ['x11', 6000, 6063],
+    ]);
+    expect(page(6010).searchable).toBe(false);
+    expect(page(6000).searchable).toBe(true);
+    expect(page(6010).etcServices).toBe(
+      'x11                     6010/tcp        # X Window System',
+    );
+  });
+
+  it('points a taken port to the nearest free one', () => {
+    expect(page(22).nearestFree).toBe(21);
+    expect(page(60000).nearestFree).toBe(60000);
+  });
+});
