@@ -90,7 +90,7 @@ export function buildPortPage(port: number, context: PortPageContext): PortPage 
     nearestFree: context.space.nearestFreeTo(port),
     graphql: portQuery(port),
     etcServices: etcServicesLines(port, current),
-    searchable: summary.services.some((service) => service.low === port),
+    searchable: isSearchablePort(summary),
   };
 }
 
@@ -98,4 +98,9 @@ function neighbour(port: number | undefined, context: PortPageContext): PortNeig
   if (port === undefined) return undefined;
   const names = summarizePort(port, context.currentRecordsAt(port)).services.map((s) => s.name);
   return { port, names };
+}
+
+/** A port page is indexed for search when a service starts at it, not at every port of a range. */
+export function isSearchablePort(summary: PortSummary): boolean {
+  return summary.services.some((service) => service.low === summary.port);
 }

@@ -4,7 +4,7 @@ import { buildHistoryPage, buildSourcePages, type SourcePage } from './history-p
 import { headlineNumbers, latestChanges } from './home.ts';
 import { createPortContext } from './port-context.ts';
 import { portMapHtml } from './port-map.ts';
-import { buildPortPage, type PortPage } from './port-page.ts';
+import { buildPortPage, isSearchablePort, type PortPage } from './port-page.ts';
 import { summarizePort } from './port-summary.ts';
 import { rangeTone } from './range-labels.ts';
 import { buildRangesPage } from './ranges-page.ts';
@@ -68,6 +68,22 @@ export const home = {
 export const rangesPage = buildRangesPage(portSpace.freeBlocks, today);
 
 export const historyPage = buildHistoryPage(sourcePages, catalog.sources, catalog.assignments);
+
+/** The built files Pagefind indexes (the pages Base marks searchable), so it reads no others. */
+export function searchablePages(): string[] {
+  const ports = Array.from({ length: PORT_MAX + 1 }, (_, port) => port).filter((port) =>
+    isSearchablePort(summarizePort(port, portContext.currentRecordsAt(port))),
+  );
+  return [
+    'ranges/index.html',
+    'history/index.html',
+    ...sourcePages.map((page) => `history/${page.slug}/index.html`),
+    ...ports.map((port) => `ports/${port}/index.html`),
+    ...servicePages
+      .filter((page) => page.searchable)
+      .map((page) => `services/${page.slug}/index.html`),
+  ];
+}
 
 /** Exact service names for the search page, which puts them first. */
 export const serviceSearchNames = searchNames(servicePages);
