@@ -3,7 +3,5 @@ export function siteEnv(env: NodeJS.ProcessEnv = process.env) {
   return {
     /** Absolute origin used in canonical links, the sitemap and the feed. */
     siteUrl: env.PORTBOOK_SITE_URL || `http://localhost:${env.PORT || 4000}`,
-    /** Where the GraphQL API answers, for the snippets on each port page. */
-    graphqlPath: '/graphql',
   };
 }

@@ -34,7 +34,6 @@ export interface PortHistory {
 }
 
 export interface PortHistoryInput {
-  port: number;
   records: readonly Assignment[];
   changes: readonly Change[];
   sources: readonly Source[];
@@ -44,6 +43,10 @@ export interface PortHistoryInput {
   today: string;
 }
 
+/**
+ * A port's history from the records and changes that contain it. It does not depend on the
+ * port number, so ports sharing their records (inside one Unassigned range) share the result.
+ */
 export function buildPortHistory(input: PortHistoryInput): PortHistory {
   const rows = timelineRows(input.records);
   const shown = rows.slice(-MAX_ROWS);
@@ -53,8 +56,8 @@ export function buildPortHistory(input: PortHistoryInput): PortHistory {
       shown.length === 0
         ? undefined
         : portTimelineChart(
-            `timeline-${input.port}`,
-            `Port ${input.port} through history`,
+            'timeline',
+            'The records of this port through history',
             shown,
             input.first,
             input.today,

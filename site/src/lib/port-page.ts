@@ -5,10 +5,10 @@ import {
   type PortRange,
   type RangeClassDefinition,
 } from '@portbook/core';
-import type { Assignment, Change, PersonRow, Source } from '@portbook/db';
+import type { Assignment, PersonRow } from '@portbook/db';
 import { etcServicesLines } from './etc-services.ts';
 import { portQuery } from './graphql-snippet.ts';
-import { buildPortHistory, type PortHistory } from './port-history.ts';
+import type { PortHistory } from './port-history.ts';
 import type { PortSpace } from './port-space.ts';
 import { type PortSummary, portDescription, portTitle, summarizePort } from './port-summary.ts';
 import { mergeProtocols, type RecordView, recordView } from './record-view.ts';
@@ -16,15 +16,10 @@ import { mergeProtocols, type RecordView, recordView } from './record-view.ts';
 /** What the site knows, indexed once, that a port page draws from. */
 export interface PortPageContext {
   currentRecordsAt(port: number): readonly Assignment[];
-  /** Records of every era, from the first document on. */
-  recordsAt(port: number): readonly Assignment[];
-  changesAt(port: number): readonly Change[];
+  /** The port's records of every era and their changes, from the first document on. */
+  historyAt(port: number): PortHistory;
   space: PortSpace;
   people: ReadonlyMap<string, PersonRow>;
-  sources: readonly Source[];
-  sourceById: ReadonlyMap<number, Source>;
-  /** The first document's date: every timeline starts there. */
-  first: string;
   today: string;
 }
 
@@ -75,15 +70,7 @@ export function buildPortPage(port: number, context: PortPageContext): PortPage 
     ephemeral: ephemeralRangesContaining(port),
     records: views.filter((view) => view.low === view.high),
     ranges: views.filter((view) => view.low !== view.high),
-    history: buildPortHistory({
-      port,
-      records: context.recordsAt(port),
-      changes: context.changesAt(port),
-      sources: context.sources,
-      sourceById: context.sourceById,
-      first: context.first,
-      today: context.today,
-    }),
+    history: context.historyAt(port),
     previous: neighbour(context.space.previousAssigned(port), context),
     next: neighbour(context.space.nextAssigned(port), context),
     freeBlock: context.space.freeBlockOf(port),
