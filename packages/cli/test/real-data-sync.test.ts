@@ -20,7 +20,7 @@ describe.runIf(mirror).each(TEST_DATABASE_KINDS)(
 
     beforeAll(async () => {
       db = await cliDatabase(kind);
-      const result = await runCli(['sync', '--mirror', mirror as string], db.env);
+      const result = await runCli(['sync', '--offline', '--mirror', mirror as string], db.env);
       expect(result.stderr).not.toMatch(/^error/m);
       expect(result.code).toBe(0);
       database = db.open();
@@ -40,10 +40,11 @@ describe.runIf(mirror).each(TEST_DATABASE_KINDS)(
          from sources`,
       );
       expect(row).toEqual({
+        // The archive's NCP socket lists are the mirror's too (rfc/rfc349.txt …): the mirror's stand.
         sources: mirrorFiles(mirror as string).length,
         editions: row?.sources,
         in_timeline: row?.sources,
-        rfcs: 19,
+        rfcs: 22,
         texts: 4,
       });
     });
