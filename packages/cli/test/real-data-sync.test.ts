@@ -20,7 +20,7 @@ describe.runIf(mirror).each(TEST_DATABASE_KINDS)(
 
     beforeAll(async () => {
       db = await cliDatabase(kind);
-      const result = await runCli(['sync', '--mirror', mirror as string], db.env);
+      const result = await runCli(['sync', '--offline', '--mirror', mirror as string], db.env);
       expect(result.stderr).not.toMatch(/^error/m);
       expect(result.code).toBe(0);
       database = db.open();
@@ -40,10 +40,11 @@ describe.runIf(mirror).each(TEST_DATABASE_KINDS)(
          from sources`,
       );
       expect(row).toEqual({
+        // The archive's NCP socket lists are the mirror's too (rfc/rfc349.txt …): the mirror's stand.
         sources: mirrorFiles(mirror as string).length,
         editions: row?.sources,
         in_timeline: row?.sources,
-        rfcs: 19,
+        rfcs: 22,
         texts: 4,
       });
     });
@@ -52,7 +53,10 @@ describe.runIf(mirror).each(TEST_DATABASE_KINDS)(
       const mismatches = await query<{ edition: string; record_count: number; in_force: number }>(
         database,
         `select s.edition, s.record_count,
-              (select count(*)::int from assignments a
+              -- A record continued on two ports (Telnet 1 -> 23 in RFC 739) shares its past with both
+              -- lineages: the same run of the same version counts once.
+              (select count(distinct (a.version_id, a.first_source_id, a.last_source_id, a.position))::int
+                 from assignments a
                  join sources f on f.id = a.first_source_id
                  join sources l on l.id = a.last_source_id
                 where f.published <= s.published and s.published <= l.published) as in_force

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'INVALID_DATE',
   'IMPORT_FAILED',
   'SITE_BUILD_FAILED',
+  'ARCHIVE_CHECKSUM_MISMATCH',
+  'ARCHIVE_CORRUPT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

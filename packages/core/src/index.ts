@@ -13,5 +13,7 @@ export * from './sources/index.ts';
 export * from './sources/port-numbers-text.ts';
 export type { PortTable, TableEntry } from './sources/port-numbers-text-record.ts';
 export * from './sources/rfc/editions.ts';
+export * from './sources/rfc/ncp-socket-lists.ts';
 export * from './sources/rfc/range-statements.ts';
+export * from './sources/rfc/socket-statements.ts';
 export * from './sources/rfc-assigned-numbers.ts';

@@ -1,10 +1,19 @@
-import { and, asc, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, gte, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../database.ts';
 import { type Change, changes } from '../schema.ts';
 
+/** The port or range a change moved a record away from (Telnet 1 -> 23 in RFC 739), if it did. */
+export function movedFrom(change: Pick<Change, 'fields'>): { low: number; high: number } | null {
+  const before = change.fields?.portRange?.before as { low?: unknown; high?: unknown } | null;
+  return typeof before?.low === 'number' && typeof before.high === 'number'
+    ? { low: before.low, high: before.high }
+    : null;
+}
+
 /**
  * The dated events of every record whose port or range contains one of `ports`, oldest first:
- * additions, removals, modifications and renames, with the document each was read from.
+ * additions, removals, modifications and renames, with the document each was read from. A record
+ * that moved to another port shows the move on the port it left too.
  */
 export async function changesContaining(db: Db, ports: readonly number[]): Promise<Change[]> {
   if (ports.length === 0) return [];
@@ -16,10 +25,12 @@ export async function changesContaining(db: Db, ports: readonly number[]): Promi
       sql`exists (select 1 from unnest(${`{${ports.join(',')}}`}::int[]) as p(n) where p.n between ${changes.portLow} and ${changes.portHigh})`,
     );
   }
+  const moved = sql`(${changes.fields}->'portRange'->'before'->>'low')::int <= ${high}
+    and (${changes.fields}->'portRange'->'before'->>'high')::int >= ${low}`;
   return db
     .select()
     .from(changes)
-    .where(and(...conditions))
+    .where(or(and(...conditions), moved))
     .orderBy(asc(changes.occurred), asc(changes.portLow), asc(changes.protocol), asc(changes.id));
 }
 
@@ -30,9 +41,14 @@ export function groupChangesByPort(
 ): Map<number, Change[]> {
   const byPort = new Map<number, Change[]>(ports.map((port) => [port, []]));
   for (const row of rows) {
-    if (row.portLow === null || row.portHigh === null) continue;
+    const ranges = [movedFrom(row)];
+    if (row.portLow !== null && row.portHigh !== null) {
+      ranges.push({ low: row.portLow, high: row.portHigh });
+    }
     for (const port of ports) {
-      if (port >= row.portLow && port <= row.portHigh) byPort.get(port)?.push(row);
+      if (ranges.some((range) => range && port >= range.low && port <= range.high)) {
+        byPort.get(port)?.push(row);
+      }
     }
   }
   return byPort;
