@@ -35,9 +35,11 @@ describe('the software data in this repository', () => {
     for (const category of FIRST_HALF)
       expect(counts[category], category).toBeGreaterThanOrEqual(16);
     const firstHalf = FIRST_HALF.reduce((n, category) => n + (counts[category] ?? 0), 0);
-    expect(firstHalf).toBeGreaterThanOrEqual(250);
-    // TODO(lead): raise to 300 once software-b's categories are merged (issue 12 asks for 300+).
-    expect(total).toBeGreaterThanOrEqual(250);
+    // software-a's eight categories alone hold 314 uses (issue 12 asks for 300+ in all).
+    expect(firstHalf).toBeGreaterThanOrEqual(300);
+    // TODO(lead): once software-b's categories are merged, raise this to the merged total
+    // (314 + what software-b holds) so that a lost file or a dropped category fails the test.
+    expect(total).toBeGreaterThanOrEqual(300);
   });
 
   it('is sorted and holds each claim once', () => {
