@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SOFTWARE_CATEGORIES, type SoftwareCategory } from './categories.ts';
+import { findDuplicateUses, findOrderProblems } from './data-order.ts';
+import { loadSoftware, readSoftwareFiles, softwareOnPort } from './load.ts';
+
+// The categories this half of the data set holds (software-a); software-b writes the others.
+const FIRST_HALF: SoftwareCategory[] = [
+  'ai',
+  'containers',
+  'databases',
+  'devtools',
+  'messaging',
+  'monitoring',
+  'security',
+  'web',
+];
+
+describe('the software data in this repository', () => {
+  const files = readSoftwareFiles();
+  const software = loadSoftware();
+
+  it('validates, and prints the uses per category', () => {
+    const counts = Object.fromEntries(
+      files.map((file) => [
+        file.category,
+        file.entries.reduce((n, entry) => n + entry.uses.length, 0),
+      ]),
+    );
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(`software uses per category: ${JSON.stringify(counts)}; total ${total}`);
+    for (const category of FIRST_HALF)
+      expect(counts[category], category).toBeGreaterThanOrEqual(16);
+    const firstHalf = FIRST_HALF.reduce((n, category) => n + (counts[category] ?? 0), 0);
+    // software-a's eight categories alone hold 314 uses (issue 12 asks for 300+ in all).
+    expect(firstHalf).toBeGreaterThanOrEqual(300);
+    // TODO(lead): once software-b's categories are merged, raise this to the merged total
+    // (314 + what software-b holds) so that a lost file or a dropped category fails the test.
+    expect(total).toBeGreaterThanOrEqual(300);
+  });
+
+  it('is sorted and holds each claim once', () => {
+    expect(files.flatMap(findOrderProblems)).toEqual([]);
+    expect(files.flatMap(findDuplicateUses)).toEqual([]);
+  });
+
+  it('cites each claim with its own well-formed https URL, never shared between two programs', () => {
+    const owner = new Map<string, string>();
+    for (const entry of software) {
+      for (const use of entry.uses) {
+        const url = new URL(use.citation.url);
+        expect(url.protocol).toBe('https:');
+        expect(url.hostname).toContain('.');
+        expect(owner.get(use.citation.url) ?? entry.id, use.citation.url).toBe(entry.id);
+        owner.set(use.citation.url, entry.id);
+      }
+    }
+  });
+
+  it('answers what runs on a port', () => {
+    const on6443 = softwareOnPort(software, 6443);
+    expect(on6443.map((entry) => entry.id)).toContain('kubernetes');
+    expect(on6443.find((entry) => entry.id === 'kubernetes')?.uses).toHaveLength(1);
+    expect(softwareOnPort(software, 31000).map((entry) => entry.id)).toContain('kubernetes');
+  });
+});
+
+describe('loadSoftware on a broken data directory', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true });
+  });
+
+  function dataDir(files: Record<string, unknown>): URL {
+    dir = mkdtempSync(join(tmpdir(), 'portbook-software-'));
+    for (const [name, content] of Object.entries(files))
+      writeFileSync(join(dir, name), JSON.stringify(content));
+    return pathToFileURL(`${dir}/`);
+  }
+  const entry = (id: string, category: string) => ({
+    id,
+    name: id,
+    category,
+    homepage: 'https://example.org/',
+    uses: [
+      {
+        low: 1,
+        high: 1,
+        protocols: ['tcp'],
+        purpose: 'x',
+        setting: null,
+        citation: { url: 'https://example.org/p', title: 'P' },
+      },
+    ],
+  });
+
+  it('refuses a file whose name is not a category', () => {
+    expect(() => loadSoftware(dataDir({ 'orchestration.json': [] }))).toThrow(
+      `orchestration.json: unknown category "orchestration" (known: ${SOFTWARE_CATEGORIES.join(', ')})`,
+    );
+  });
+
+  it('refuses an id used in two files', () => {
+    const url = dataDir({
+      'web.json': [entry('caddy', 'web')],
+      'networking.json': [entry('caddy', 'networking')],
+    });
+    expect(() => loadSoftware(url)).toThrow('duplicate id "caddy" in networking.json, web.json');
+  });
+
+  it('refuses a file that is not JSON', () => {
+    const url = dataDir({});
+    writeFileSync(new URL('web.json', url), '[{');
+    expect(() => loadSoftware(url)).toThrow(
+      expect.objectContaining({
+        code: 'MALFORMED_SOURCE',
+        message: 'web.json: not valid JSON (web.json)',
+      }),
+    );
+  });
+});
