@@ -1,4 +1,3 @@
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import {
   type Cache,
@@ -16,6 +15,7 @@ import { hideSuggestionsPlugin } from './hide-suggestions.ts';
 import { httpCachingPlugin } from './http-caching.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { queryLimitPlugins } from './query-limits.ts';
 import { RegistryState } from './registry-state.ts';
 import { requestParsingPlugin } from './request-parsing.ts';
 import { schema } from './schema/index.ts';
@@ -37,17 +37,6 @@ export interface ApiOptions {
 
 export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context> & {
   registry: RegistryState;
-};
-
-/** Query limits: generous for real clients, fatal for abusive ones. */
-const ARMOR = {
-  maxDepth: { n: 12 },
-  costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
-  maxAliases: { n: 15 },
-  maxDirectives: { n: 10 },
-  maxTokens: { n: 2000 },
-  // Its regex never sees graphql 17's errors; `hideSuggestionsPlugin` hides them instead.
-  blockFieldSuggestion: { enabled: false },
 };
 
 /** Yoga's default is 25 MB; the largest real operation is a few kB, so 1 MB leaves room and no more. */
@@ -82,7 +71,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
       requestParsingPlugin(),
       healthPlugin(db, logger),
       servicesFilePlugin(db, registry),
-      EnvelopArmorPlugin(ARMOR),
+      ...queryLimitPlugins(),
       hideSuggestionsPlugin(),
       usePersistedOperations({
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,
