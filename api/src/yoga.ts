@@ -8,8 +8,10 @@ import type { Database } from '@portbook/db';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type Context, createContext } from './context.ts';
+import { corsFor } from './cors.ts';
 import { maskError } from './errors.ts';
 import { EXAMPLE_OPERATIONS, PERSISTED_OPERATIONS } from './examples.ts';
+import { graphiqlAssetsPlugin, renderGraphiQL } from './graphiql.ts';
 import { healthPlugin } from './health.ts';
 import { hideSuggestionsPlugin } from './hide-suggestions.ts';
 import { httpCachingPlugin } from './http-caching.ts';
@@ -19,6 +21,7 @@ import { queryLimitPlugins } from './query-limits.ts';
 import { RegistryState } from './registry-state.ts';
 import { requestParsingPlugin } from './request-parsing.ts';
 import { schema } from './schema/index.ts';
+import { securityHeadersPlugin } from './security-headers.ts';
 import { servicesFilePlugin } from './services-file.ts';
 import { sha256 } from './sha256.ts';
 
@@ -29,6 +32,10 @@ export interface ApiOptions {
   responseCache?: boolean | undefined;
   /** Origins allowed by CORS (default any). */
   corsOrigins?: string[] | undefined;
+  /** Let the listed CORS origins send credentials (default false; never for any origin). */
+  corsCredentials?: boolean | undefined;
+  /** A bearer token `/metrics` asks for (default none: open). */
+  metricsToken?: string | undefined;
   /** How often the registry version is re-read, in ms (an import elsewhere shows within it). */
   versionTtlMs?: number | undefined;
   /** A response cache every instance shares (see `shared-cache.ts`); default: in memory. */
@@ -57,17 +64,16 @@ export function createApi(options: ApiOptions): PortbookYoga {
     landingPage: false,
     batching: { limit: 5 },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    cors: {
-      origin: !options.corsOrigins || options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
-      methods: ['GET', 'POST'],
-      maxAge: 86400,
-    },
+    cors: corsFor({ origins: options.corsOrigins, credentials: options.corsCredentials }),
+    renderGraphiQL,
     graphiql: {
       title: 'portbook',
       defaultTabs: Object.values(EXAMPLE_OPERATIONS).map((query) => ({ query })),
     },
     plugins: [
-      createMetrics().plugin,
+      securityHeadersPlugin(),
+      createMetrics({ token: options.metricsToken }).plugin,
+      graphiqlAssetsPlugin(),
       requestParsingPlugin(),
       healthPlugin(db, logger),
       servicesFilePlugin(db, registry),

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { SECURITY_HEADERS } from './security-headers.ts';
+
+export type StaticSite = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Astro names these files by content hash: a new build makes new names, so they never change. */
+const HASHED_ASSETS = '/_astro/';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Pages keep their URL across builds: caches may keep them but must ask (ETag) before reuse. */
+const REVALIDATE = 'public, no-cache';
+
+/** Codings the client refuses (`br;q=0`) are dropped: sirv only tests whether the name appears. */
+export function acceptedEncodings(header: string | undefined): string {
+  return (header ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part && !/;\s*q=0(\.0*)?$/i.test(part))
+    .join(', ');
+}
+
+/**
+ * sirv serves one range given as `bytes=FIRST-LAST` or `bytes=FIRST-`; anything else (a suffix
+ * `bytes=-500`, several ranges, an `If-Range` it cannot check) it would answer wrongly, so the
+ * range is ignored and the whole file sent, as HTTP allows (RFC 9110 §14.2).
+ */
+export function servableRange(range: string | undefined, ifRange: string | undefined) {
+  if (!range || ifRange) return undefined;
+  const match = /^bytes=(\d+)-(\d*)$/.exec(range.trim());
+  if (!match) return undefined;
+  const [, first, last] = match;
+  if (last && Number(last) < Number(first)) return undefined;
+  return range.trim();
+}
+
+function cacheControlFor(path: string): string {
+  return path.startsWith(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE;
+}
+
+/**
+ * The built site as a static host serves it: precompressed `.br`/`.gz` files by `Accept-Encoding`
+ * (`Vary: Accept-Encoding`), long-lived caching for hashed assets and ETag revalidation for pages,
+ * HEAD, single byte ranges, and the site's `404.html` with status 404 for any other path.
+ * Undefined when the site has not been built.
+ */
+export function staticSite(dir: string): StaticSite | undefined {
+  if (!existsSync(dir)) return undefined;
+  const files = sirv(dir, { etag: true, extensions: ['html'], brotli: true, gzip: true });
+  const notFoundPage = join(dir, '404.html');
+  const notFound = existsSync(notFoundPage) ? readFileSync(notFoundPage) : undefined;
+
+  return (req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    req.headers['accept-encoding'] = acceptedEncodings(req.headers['accept-encoding']);
+    const range = servableRange(req.headers.range, req.headers['if-range'] as string | undefined);
+    if (range) req.headers.range = range;
+    else delete req.headers.range;
+    // Set before sirv runs, so its bare 304 carries them too.
+    res.setHeader('cache-control', cacheControlFor(path));
+    res.setHeader('vary', 'Accept-Encoding');
+    res.setHeader('accept-ranges', 'bytes');
+    files(req, res, () => {
+      res.removeHeader('accept-ranges');
+      res.writeHead(404, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        ...(notFound ? { 'content-length': notFound.length } : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : (notFound ?? 'Not found\n'));
+    });
+  };
+}
