@@ -8,7 +8,7 @@ import type { Database } from '@portbook/db';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type Context, createContext } from './context.ts';
-import { corsFor } from './cors.ts';
+import { anyOriginPlugin, corsFor } from './cors.ts';
 import { maskError } from './errors.ts';
 import { EXAMPLE_OPERATIONS, PERSISTED_OPERATIONS } from './examples.ts';
 import { graphiqlAssetsPlugin, renderGraphiQL } from './graphiql.ts';
@@ -54,6 +54,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
   const { db } = options.database;
   const logger = options.logger ?? createLogger();
   const registry = new RegistryState(db, options.versionTtlMs);
+  const cors = { origins: options.corsOrigins, credentials: options.corsCredentials };
   const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -64,7 +65,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
     landingPage: false,
     batching: { limit: 5 },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    cors: corsFor({ origins: options.corsOrigins, credentials: options.corsCredentials }),
+    cors: corsFor(cors),
     renderGraphiQL,
     graphiql: {
       title: 'portbook',
@@ -72,6 +73,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
     },
     plugins: [
       securityHeadersPlugin(),
+      anyOriginPlugin(cors),
       createMetrics({ token: options.metricsToken }).plugin,
       graphiqlAssetsPlugin(),
       requestParsingPlugin(),
