@@ -19,6 +19,7 @@ import { createLogger, yogaLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { queryLimitPlugins } from './query-limits.ts';
 import { RegistryState } from './registry-state.ts';
+import { answeringFailures } from './request-failures.ts';
 import { requestParsingPlugin } from './request-parsing.ts';
 import { schema } from './schema/index.ts';
 import { securityHeadersPlugin } from './security-headers.ts';
@@ -74,11 +75,11 @@ export function createApi(options: ApiOptions): PortbookYoga {
     plugins: [
       securityHeadersPlugin(),
       anyOriginPlugin(cors),
-      createMetrics({ token: options.metricsToken }).plugin,
-      graphiqlAssetsPlugin(),
+      answeringFailures(createMetrics({ token: options.metricsToken }).plugin, logger),
+      answeringFailures(graphiqlAssetsPlugin(), logger),
       requestParsingPlugin(),
       healthPlugin(db, logger),
-      servicesFilePlugin(db, registry),
+      answeringFailures(servicesFilePlugin(db, registry), logger),
       ...queryLimitPlugins(),
       hideSuggestionsPlugin(),
       usePersistedOperations({
@@ -104,7 +105,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
                 ),
             }),
           ]),
-      httpCachingPlugin({ maxAge: 300, registry }),
+      answeringFailures(httpCachingPlugin({ maxAge: 300, registry }), logger),
     ],
   });
   return Object.assign(yoga, { registry });

@@ -144,5 +144,27 @@ describe.each(TEST_DATABASE_KINDS)(
         await rawRows(api.database.db, sql`alter table changes_gone_for_a_test rename to changes`);
       }
     });
+
+    it('answers a failure behind /services with one line, no stack or path, logged as an error', async () => {
+      logs.length = 0;
+      const { rawRows } = await import('@portbook/db');
+      const { sql } = await import('drizzle-orm');
+      await rawRows(
+        api.database.db,
+        sql`alter table assignments rename to assignments_gone_for_a_test`,
+      );
+      try {
+        const response = await api.yoga.fetch(`${URL_BASE}/services?within=1-100`);
+        expect(response.status).toBe(500);
+        expect(await response.text()).toBe('internal error; it has been logged\n');
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        expect(logs.some((line) => line.level >= 50)).toBe(true);
+      } finally {
+        await rawRows(
+          api.database.db,
+          sql`alter table assignments_gone_for_a_test rename to assignments`,
+        );
+      }
+    });
   },
 );
