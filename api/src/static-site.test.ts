@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedEncodings, servableRange } from './static-site.ts';
+import { acceptedEncodings, matchesEtag, servableRange } from './static-site.ts';
 
 describe('acceptedEncodings', () => {
   it('drops the codings a client refuses with q=0 and keeps the rest', () => {
@@ -20,5 +20,17 @@ describe('servableRange', () => {
     }
     expect(servableRange('bytes=0-99', '"etag"')).toBeUndefined();
     expect(servableRange(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('matchesEtag', () => {
+  it('compares weakly, reads lists and `*`', () => {
+    expect(matchesEtag('W/"16-1"', 'W/"16-1"')).toBe(true);
+    expect(matchesEtag('"16-1"', 'W/"16-1"')).toBe(true);
+    expect(matchesEtag('"a", W/"16-1"', 'W/"16-1"')).toBe(true);
+    expect(matchesEtag('*', 'W/"16-1"')).toBe(true);
+    expect(matchesEtag('"16-2"', 'W/"16-1"')).toBe(false);
+    expect(matchesEtag(undefined, 'W/"16-1"')).toBe(false);
+    expect(matchesEtag('"16-1"', undefined)).toBe(false);
   });
 });

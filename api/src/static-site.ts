@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -35,6 +35,33 @@ export function servableRange(range: string | undefined, ifRange: string | undef
   return range.trim();
 }
 
+/** Whether `If-None-Match` names the ETag (weak comparison, lists and `*`, RFC 9110 §13.1.2). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+/**
+ * sirv answers a matching `If-None-Match` with a bare 304; HTTP wants the ETag, Vary and
+ * Cache-Control of the 200 in it. So the condition is checked here, when sirv writes its head.
+ */
+function answeringNotModified(res: ServerResponse, ifNoneMatch: string | undefined): void {
+  const writeHead = res.writeHead.bind(res) as (
+    status: number,
+    headers?: OutgoingHttpHeaders,
+  ) => ServerResponse;
+  res.writeHead = ((status: number, headers?: OutgoingHttpHeaders) => {
+    const full = status === 200 || status === 206;
+    if (!full || !matchesEtag(ifNoneMatch, headers?.ETag as string | undefined)) {
+      return writeHead(status, headers);
+    }
+    const { 'Content-Length': _length, 'Content-Range': _range, ...unchanged } = headers ?? {};
+    // Node ignores the body sirv then pipes: a 304 has none.
+    return writeHead(304, unchanged);
+  }) as ServerResponse['writeHead'];
+}
+
 function cacheControlFor(path: string): string {
   return path.startsWith(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE;
 }
@@ -63,7 +90,8 @@ export function staticSite(dir: string): StaticSite | undefined {
     const range = servableRange(req.headers.range, req.headers['if-range'] as string | undefined);
     if (range) req.headers.range = range;
     else delete req.headers.range;
-    // Set before sirv runs, so its bare 304 carries them too.
+    answeringNotModified(res, req.headers['if-none-match']);
+    delete req.headers['if-none-match'];
     res.setHeader('cache-control', cacheControlFor(path));
     res.setHeader('vary', 'Accept-Encoding');
     res.setHeader('accept-ranges', 'bytes');

@@ -112,7 +112,14 @@ describe('the static site, served as a static host would', () => {
     const again = await raw(`${server.url}/ports/22/`, { 'if-none-match': etag });
     expect(again.status).toBe(304);
     expect(again.headers['cache-control']).toBe('public, no-cache');
+    expect(again.headers.etag).toBe(etag);
+    expect(again.headers.vary).toBe('Accept-Encoding');
     expect(again.body.length).toBe(0);
+    const listed = await raw(`${server.url}/ports/22/`, { 'if-none-match': `"other", ${etag}` });
+    expect(listed.status).toBe(304);
+    const changed = await raw(`${server.url}/ports/22/`, { 'if-none-match': '"other"' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.toString()).toBe('<h1>Port 22</h1>');
   });
 
   it('answers HEAD with the headers alone', async () => {
