@@ -45,6 +45,7 @@ function buildFixtureSite(): { dir: string; home: string } {
   writeFileSync(join(dir, 'ports', '22', 'index.html'), '<h1>Port 22</h1>');
   mkdirSync(join(dir, '_astro'));
   writeFileSync(join(dir, '_astro', 'search.B1a2c3D4.js'), 'export const search = 1;\n');
+  writeFileSync(join(dir, '.env'), 'SECRET=1\n');
   return { dir, home };
 }
 
@@ -52,9 +53,11 @@ describe('the static site, served as a static host would', () => {
   let test: TestDatabase;
   let server: RunningServer;
   let home: string;
+  let siteDir: string;
   beforeAll(async () => {
     const site = buildFixtureSite();
     home = site.home;
+    siteDir = site.dir;
     test = await createTestDatabase('pglite');
     server = await startServer({
       database: test.database,
@@ -69,7 +72,14 @@ describe('the static site, served as a static host would', () => {
   });
 
   it('answers an unknown path with the built 404 page and status 404, stored by no cache', async () => {
-    for (const path of ['/no-such-page', '/443', '/ports/99999/']) {
+    for (const path of [
+      '/no-such-page',
+      '/443',
+      '/ports/99999/',
+      '/.env',
+      '/ports/../.env',
+      '/%2eenv',
+    ]) {
       const response = await raw(`${server.url}${path}`);
       expect(response.status, path).toBe(404);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -120,6 +130,15 @@ describe('the static site, served as a static host would', () => {
     const changed = await raw(`${server.url}/ports/22/`, { 'if-none-match': '"other"' });
     expect(changed.status).toBe(200);
     expect(changed.body.toString()).toBe('<h1>Port 22</h1>');
+  });
+
+  it('serves a page written after start (a rebuild while serving)', async () => {
+    expect((await raw(`${server.url}/ports/8080/`)).status).toBe(404);
+    mkdirSync(join(siteDir, 'ports', '8080'), { recursive: true });
+    writeFileSync(join(siteDir, 'ports', '8080', 'index.html'), '<h1>Port 8080</h1>');
+    const page = await raw(`${server.url}/ports/8080/`);
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toBe('<h1>Port 8080</h1>');
   });
 
   it('answers HEAD with the headers alone', async () => {
