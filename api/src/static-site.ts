@@ -83,8 +83,8 @@ function cacheControlFor(path: string): string {
  */
 export function staticSite(dir: string): StaticSite | undefined {
   if (!existsSync(dir)) return undefined;
-  // Looked up per request (sirv's `dev`), not indexed at start: indexing the full site took 9.3 s
-  // and 180 MB, failed outright while a build was rewriting it, and missed files built later.
+  // Looked up per request (sirv's `dev`), not indexed at start: indexing the full site took 4-9 s
+  // and 180-270 MB, failed outright while a build was rewriting it, and missed files built later.
   const files = sirv(dir, {
     dev: true,
     etag: true,
