@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
 import { badUserInput } from './errors.ts';
 import { MAX_PAGE_SIZE } from './pagination.ts';
@@ -22,6 +22,16 @@ export const builder = new SchemaBuilder<PortbookSchemaTypes>({
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
+    // An id naming no object type (`foo:1`) is the client's mistake, not a schema error.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      const { configStore } = builder;
+      const known =
+        configStore.hasImplementation(decoded.typename) &&
+        configStore.getTypeConfig(decoded.typename).graphqlKind === 'Object';
+      if (!known) throw badUserInput(`Invalid global ID: ${globalID} names no type of this API`);
+      return decoded;
+    },
     cursorType: 'String',
     nodesOnConnection: true,
     edgesFieldOptions: { nullable: false },

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, type Database, migrate } from '@portbook/db';
 import type { Logger } from 'pino';
-import sirv from 'sirv';
 import { apiEnv } from './env.ts';
+import { GRAPHIQL_ASSETS } from './graphiql.ts';
 import { createLogger } from './logger.ts';
 import { createSharedCache } from './shared-cache.ts';
+import { staticSite } from './static-site.ts';
 import { createApi } from './yoga.ts';
 
 export interface StartServerOptions {
@@ -33,6 +33,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Paths the API answers; everything else is the static site. */
 const API_PATHS = new Set(['/graphql', '/services', '/healthz', '/readyz', '/metrics']);
+const isApiPath = (path: string) => API_PATHS.has(path) || path.startsWith(GRAPHIQL_ASSETS);
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const env = apiEnv();
@@ -41,16 +42,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const database = options.database ?? createDatabase();
   if (ownsDatabase) await migrate(database);
   const sharedCache = env.redisUrl ? createSharedCache({ url: env.redisUrl, logger }) : undefined;
-  const yoga = createApi({ database, logger, sharedCache });
+  const yoga = createApi({
+    database,
+    logger,
+    sharedCache,
+    corsOrigins: env.corsOrigins,
+    corsCredentials: env.corsCredentials,
+    metricsToken: env.metricsToken,
+    responseCache: options.responseCache,
+  });
   const siteDir = options.siteDir ?? env.siteDir;
-  const site = existsSync(siteDir)
-    ? sirv(siteDir, { etag: true, extensions: ['html'] })
-    : undefined;
+  const site = staticSite(siteDir);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (!site || API_PATHS.has(path)) return void yoga(req, res);
-    site(req, res, () => void yoga(req, res));
+    if (!site || isApiPath(path)) return void yoga(req, res);
+    site(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

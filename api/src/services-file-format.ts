@@ -28,7 +28,8 @@ export function formatServicesFile(
   records: readonly Assignment[],
   options: ServicesFileOptions,
 ): string {
-  const lines = options.header.map((text) => (text ? `# ${text}` : '#'));
+  // One comment line per entry whatever it holds: a line break would start an uncommented line.
+  const lines = options.header.map((text) => (oneLine(text) ? `# ${oneLine(text)}` : '#'));
   const seen = new Set<string>();
   for (const record of records) {
     const { serviceName: name, portLow: low, portHigh: high, protocol } = record;

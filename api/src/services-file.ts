@@ -28,6 +28,27 @@ function parseWithin(value: string | null) {
   return { low, high };
 }
 
+/** The query string as parameters; malformed percent-encoding (`?x=%`) is the client's mistake. */
+export function servicesFileParams(search: string): URLSearchParams {
+  try {
+    decodeURIComponent(search.replace(/\+/g, ' '));
+  } catch {
+    throw new BadRequest('the query string is not valid percent-encoding (a `%` must start `%XX`)');
+  }
+  return new URLSearchParams(search);
+}
+
+/** How long the filter may run in the file's header before it is cut. */
+const MAX_FILTER_ECHO = 200;
+
+/** The filter as one line of plain text for the header: no line breaks or control characters. */
+export function describeFilter(params: URLSearchParams): string {
+  const text = [...params].map(([name, value]) => `${name}=${value}`).join('&');
+  if (!text) return 'all protocols';
+  const line = text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ');
+  return `filter ${line.length > MAX_FILTER_ECHO ? `${line.slice(0, MAX_FILTER_ECHO)}…` : line}`;
+}
+
 /** `GET /services?protocol=tcp,udp&within=1-1023&ranges=expand&status=assigned&at=2020-01-01`. */
 export function servicesFileQuery(params: URLSearchParams) {
   const protocols = list(params, 'protocol');
@@ -71,9 +92,11 @@ export function servicesFilePlugin(db: Db, registry: RegistryState): Plugin {
         );
         return;
       }
+      let params: URLSearchParams;
       let query: ReturnType<typeof servicesFileQuery>;
       try {
-        query = servicesFileQuery(url.searchParams);
+        params = servicesFileParams(url.search);
+        query = servicesFileQuery(params);
       } catch (error) {
         if (!(error instanceof BadRequest)) throw error;
         endResponse(
@@ -104,7 +127,7 @@ export function servicesFilePlugin(db: Db, registry: RegistryState): Plugin {
         info.latest
           ? `Registry updated ${info.latest.published}, sha256 ${info.latest.sha256}.`
           : 'No registry imported yet.',
-        `Registry as of ${query.filter.at ?? 'today'}; ${url.search ? `filter ${decodeURIComponent(url.search)}` : 'all protocols'}.`,
+        `Registry as of ${query.filter.at ?? 'today'}; ${describeFilter(params)}.`,
         '',
       ];
       const body = formatServicesFile(records, { expandRanges: query.expandRanges, header });
