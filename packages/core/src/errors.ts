@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'INVALID_DATE',
   'IMPORT_FAILED',
   'SITE_BUILD_FAILED',
+  'INVALID_SETTING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

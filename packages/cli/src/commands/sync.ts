@@ -1,3 +1,4 @@
+import type { Database } from '@portbook/db';
 import type { Command } from 'commander';
 import { cliEnv } from '../env.ts';
 import { withDatabase } from '../open-database.ts';
@@ -10,20 +11,34 @@ export interface SyncOptions {
   offline?: boolean;
 }
 
-/** Loads the registry and its history; shared by `sync` and `start` on an empty database. */
-export async function sync(options: SyncOptions, progress: Progress): Promise<string> {
+export interface Synced {
+  /** The one-line summary for stdout. */
+  message: string;
+  /** False when every document was already stored and the registry did not change. */
+  changed: boolean;
+}
+
+/** Gathers the documents and imports them into an open database (also run as a job by `start`). */
+export async function syncInto(
+  database: Database,
+  options: SyncOptions,
+  progress: Progress,
+): Promise<Synced> {
   const env = cliEnv();
   const mirror = options.mirror ?? env.mirror;
   const offline = Boolean(options.offline) || env.offline;
-  return withDatabase(async (database) => {
-    const gathered = await recordingFailure(
-      database,
-      mirror ? 'mirror' : offline ? 'npm' : 'network',
-      () => gatherDocuments({ mirror, offline }, env, progress),
-    );
-    const { summary } = await runImport(database, gathered.documents, gathered.via, progress);
-    return `synced from ${gathered.from}: ${summary}`;
-  });
+  const gathered = await recordingFailure(
+    database,
+    mirror ? 'mirror' : offline ? 'npm' : 'network',
+    () => gatherDocuments({ mirror, offline }, env, progress),
+  );
+  const { result, summary } = await runImport(database, gathered.documents, gathered.via, progress);
+  return { message: `synced from ${gathered.from}: ${summary}`, changed: result.timeline !== null };
+}
+
+/** Loads the registry and its history; shared by `sync` and `start` on an empty database. */
+export async function sync(options: SyncOptions, progress: Progress): Promise<string> {
+  return withDatabase(async (database) => (await syncInto(database, options, progress)).message);
 }
 
 export function syncCommand(program: Command): void {
