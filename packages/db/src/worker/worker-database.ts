@@ -28,10 +28,10 @@ class DatabaseWorker {
   #gone: Error | undefined;
 
   constructor(setup: WorkerSetup) {
-    // Resolved when used, not at import: bundlers that inline this module never start a worker.
-    this.#worker = new Worker(new URL('./database-worker.ts', import.meta.url), {
-      workerData: setup,
-    });
+    // Resolved when used and kept apart from `new Worker(...)`: the site's bundler (which imports
+    // this package but never starts a worker) would otherwise try to bundle a web worker here.
+    const entry = new URL('./database-worker.ts', import.meta.url);
+    this.#worker = new Worker(entry, { workerData: setup });
     this.#worker.on('message', (reply: WorkerReply) => {
       const pending = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
