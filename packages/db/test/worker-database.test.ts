@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 import { IMPORT_JOB } from '../src/worker/import-job.ts';
 import { runDatabaseJob } from '../src/worker/worker-database.ts';
 import { editions } from './fixtures/documents.ts';
+import { WHERE_JOB } from './fixtures/thread-job.ts';
 
 const documents = () => [editions['2024'], editions['2025'], editions['2026']];
 
@@ -65,6 +66,19 @@ describe('embedded database in a worker thread', () => {
     await Promise.all([inThread?.drop(), inWorker?.close()]);
   });
 
+  it('runs a job in the worker, on the PGlite it owns; on an in-thread PGlite, here', async () => {
+    expect(await runDatabaseJob(inWorker, WHERE_JOB, 'worker')).toEqual({
+      label: 'worker',
+      mainThread: false,
+      kind: 'pglite',
+    });
+    expect(await runDatabaseJob(inThread.database, WHERE_JOB, 'here')).toEqual({
+      label: 'here',
+      mainThread: true,
+      kind: 'pglite',
+    });
+  });
+
   it('imports as a job inside the worker and reads back what an in-thread database reads', async () => {
     await importDocuments(inThread.database, documents());
     const result = await runDatabaseJob(inWorker, IMPORT_JOB, { documents: documents() });
@@ -113,6 +127,10 @@ describe('a job on Postgres', () => {
   });
 
   it('runs in a worker thread on its own connections, and this pool sees its commit', async () => {
+    expect(await runDatabaseJob(test.database, WHERE_JOB, 'job')).toMatchObject({
+      mainThread: false,
+      kind: 'postgres',
+    });
     const result = await runDatabaseJob(test.database, IMPORT_JOB, { documents: documents() });
     expect(result.timeline?.sources).toBe(3);
     const stored = await test.database.db.select().from(sources);
