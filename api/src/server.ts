@@ -7,7 +7,7 @@ import { GRAPHIQL_ASSETS } from './graphiql.ts';
 import { createLogger } from './logger.ts';
 import { createSharedCache } from './shared-cache.ts';
 import { staticSite } from './static-site.ts';
-import { createApi } from './yoga.ts';
+import { createApi, type PortbookYoga } from './yoga.ts';
 
 export interface StartServerOptions {
   /** An open database; without it one is opened (and migrated) from the environment. */
@@ -24,6 +24,8 @@ export interface StartServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** The GraphQL server it runs, e.g. to refresh its registry after an import in this process. */
+  yoga: PortbookYoga;
   /** Stops accepting connections, lets requests in flight finish, closes what it opened. */
   close(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   return {
     url,
+    yoga,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,9 +1,14 @@
-import { PROTOCOLS, type Protocol, STATUSES, type Status } from '@portbook/core';
+import {
+  formatServicesFile,
+  PROTOCOLS,
+  type Protocol,
+  STATUSES,
+  type Status,
+} from '@portbook/core';
 import { type Db, namedAssignments, registryInfo } from '@portbook/db';
 import type { Plugin } from 'graphql-yoga';
 import type { RegistryState } from './registry-state.ts';
 import { parseDate } from './schema/date.ts';
-import { formatServicesFile } from './services-file-format.ts';
 import { sha256 } from './sha256.ts';
 
 class BadRequest extends Error {}

@@ -20,6 +20,8 @@ export interface CliEnv {
   siteDir: string | undefined;
   /** Print stack traces with errors. */
   debug: boolean;
+  /** How often `start` syncs while it serves (`24h`; see `parseSyncInterval`); unset: never. */
+  syncInterval: string | undefined;
 }
 
 const IANA_XML_URL =
@@ -48,5 +50,6 @@ export function cliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     port: positiveNumber(env.PORT, 4000),
     siteDir: env.PORTBOOK_SITE_DIR || undefined,
     debug: flag(env.PORTBOOK_DEBUG),
+    syncInterval: env.PORTBOOK_SYNC_INTERVAL || undefined,
   };
 }

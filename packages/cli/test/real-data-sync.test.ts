@@ -1,16 +1,13 @@
 import { sharedDataDir } from '@portbook/core/testing';
 import type { Database } from '@portbook/db';
-import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
+import { rawRows, TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorFiles } from '../src/sources/mirror.ts';
 import { type CliDatabase, cliDatabase, runCli } from './run-cli.ts';
 
 const mirror = sharedDataDir();
 
-async function query<Row>(database: Database, text: string): Promise<Row[]> {
-  if (database.kind === 'pglite') return (await database.client.query<Row>(text)).rows;
-  return [...(await database.client.unsafe(text))] as Row[];
-}
+const query = rawRows;
 
 describe.runIf(mirror).each(TEST_DATABASE_KINDS)(
   'portbook sync --mirror of the shared data on %s',

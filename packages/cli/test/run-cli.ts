@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, type Database } from '@portbook/db';
-import { createTestDatabase, type TestDatabaseKind } from '@portbook/db/testing';
+import { createTestDatabase, rawRows, type TestDatabaseKind } from '@portbook/db/testing';
 import { afterAll } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -119,10 +119,7 @@ export async function tableDigests(cli: CliDatabase): Promise<Record<string, str
     const digests: Record<string, string> = {};
     for (const table of TABLES) {
       const text = `select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`;
-      const rows =
-        database.kind === 'pglite'
-          ? (await database.client.query<{ digest: string }>(text)).rows
-          : await database.client.unsafe<{ digest: string }[]>(text);
+      const rows = await rawRows<{ digest: string }>(database, text);
       digests[table] = rows[0]?.digest ?? '';
     }
     return digests;

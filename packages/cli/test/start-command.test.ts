@@ -109,4 +109,27 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
       expect(await stop(server.child)).toBe(0);
     }
   });
+
+  it('syncs again every PORTBOOK_SYNC_INTERVAL while it serves, and stops cleanly', async () => {
+    const server = await start(['--mirror', buildMirror()], {
+      ...env,
+      PORTBOOK_SYNC_INTERVAL: '1s',
+    });
+    try {
+      const periodic = /synced from the mirror .*: 0 documents imported, 5 already stored/;
+      for (let waited = 0; !periodic.test(server.stderr()) && waited < 60_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(server.stderr()).toMatch(periodic);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      expect(await stop(server.child)).toBe(0);
+    }
+  });
+
+  it('refuses a PORTBOOK_SYNC_INTERVAL it cannot read, before it opens anything', async () => {
+    const result = await runCli(['start'], { ...env, PORTBOOK_SYNC_INTERVAL: 'daily' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error \[INVALID_SETTING\]: PORTBOOK_SYNC_INTERVAL/);
+  });
 });

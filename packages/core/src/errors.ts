@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'SITE_BUILD_FAILED',
   'ARCHIVE_CHECKSUM_MISMATCH',
   'ARCHIVE_CORRUPT',
+  'INVALID_SETTING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import { PortbookError } from '@portbook/core';
+import type { Database } from '@portbook/db';
 import type { Command } from 'commander';
 import { cliEnv } from '../env.ts';
 import { withDatabase } from '../open-database.ts';
@@ -14,10 +15,21 @@ export interface SyncOptions {
   archiveUntil?: string;
 }
 
+export interface Synced {
+  /** The one-line summary for stdout. */
+  message: string;
+  /** False when every document was already stored and the registry did not change. */
+  changed: boolean;
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Loads the registry and its history; shared by `sync` and `start` on an empty database. */
-export async function sync(options: SyncOptions, progress: Progress): Promise<string> {
+/** Gathers the documents and imports them into an open database (also run as a job by `start`). */
+export async function syncInto(
+  database: Database,
+  options: SyncOptions,
+  progress: Progress,
+): Promise<Synced> {
   const env = cliEnv();
   const gather = {
     mirror: options.mirror ?? env.mirror,
@@ -31,15 +43,18 @@ export async function sync(options: SyncOptions, progress: Progress): Promise<st
       `--archive-until wants YYYY-MM-DD, not "${gather.archiveUntil}"`,
     );
   }
-  return withDatabase(async (database) => {
-    const gathered = await recordingFailure(
-      database,
-      gather.mirror ? 'mirror' : gather.offline ? 'npm' : 'network',
-      () => gatherDocuments(gather, env, progress),
-    );
-    const { summary } = await runImport(database, gathered.documents, gathered.via, progress);
-    return `synced from ${gathered.from}: ${summary}`;
-  });
+  const gathered = await recordingFailure(
+    database,
+    gather.mirror ? 'mirror' : gather.offline ? 'npm' : 'network',
+    () => gatherDocuments(gather, env, progress),
+  );
+  const { result, summary } = await runImport(database, gathered.documents, gathered.via, progress);
+  return { message: `synced from ${gathered.from}: ${summary}`, changed: result.timeline !== null };
+}
+
+/** Loads the registry and its history; shared by `sync` and `start` on an empty database. */
+export async function sync(options: SyncOptions, progress: Progress): Promise<string> {
+  return withDatabase(async (database) => (await syncInto(database, options, progress)).message);
 }
 
 /** The options `sync` and `start` share. */

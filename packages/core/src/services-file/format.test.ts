@@ -1,6 +1,5 @@
-import type { Assignment } from '@portbook/db';
 import { describe, expect, it } from 'vitest';
-import { formatServicesFile } from './services-file-format.ts';
+import { formatServicesFile, type ServicesFileRecord } from './format.ts';
 
 function record(
   serviceName: string | null,
@@ -9,7 +8,14 @@ function record(
   protocol: 'tcp' | 'udp',
   description: string,
 ) {
-  return { serviceName, portLow: low, portHigh: high, protocol, description } as Assignment;
+  const row: ServicesFileRecord = {
+    serviceName,
+    portLow: low,
+    portHigh: high,
+    protocol,
+    description,
+  };
+  return row;
 }
 
 const records = [

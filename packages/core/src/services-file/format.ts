@@ -1,4 +1,11 @@
-import type { Assignment } from '@portbook/db';
+/** The fields of an assignment a services(5) line needs: plain rows, from the database or a snapshot. */
+export interface ServicesFileRecord {
+  serviceName: string | null;
+  portLow: number | null;
+  portHigh: number | null;
+  protocol: string | null;
+  description: string | null;
+}
 
 export interface ServicesFileOptions {
   /** One line per port of a range (x11 6000/tcp … 6063/tcp) instead of its first port only. */
@@ -25,7 +32,7 @@ function line(name: string, port: number, protocol: string, comment: string): st
  * order. Names with whitespace cannot be written in that format and are left out.
  */
 export function formatServicesFile(
-  records: readonly Assignment[],
+  records: readonly ServicesFileRecord[],
   options: ServicesFileOptions,
 ): string {
   // One comment line per entry whatever it holds: a line break would start an uncommented line.
