@@ -9,6 +9,7 @@ export * from './ranges/port-space.ts';
 export * from './ranges/range-classes.ts';
 export * from './ranges/registry-events.ts';
 export * from './records/index.ts';
+export * from './snapshot/index.ts';
 export * from './sources/index.ts';
 export * from './sources/port-numbers-text.ts';
 export type { PortTable, TableEntry } from './sources/port-numbers-text-record.ts';

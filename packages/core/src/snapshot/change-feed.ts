@@ -1,0 +1,87 @@
+import type { ChangeKind, Protocol } from '../model.ts';
+import { PortBuckets } from './port-buckets.ts';
+import type { ChangeRow } from './rows.ts';
+import { serviceKey } from './service-index.ts';
+
+export interface ChangeFilter {
+  /** Inclusive dates. */
+  since?: string | undefined;
+  until?: string | undefined;
+  kinds?: readonly ChangeKind[] | undefined;
+  protocols?: readonly Protocol[] | undefined;
+  /** Changes to records containing this port. */
+  port?: number | undefined;
+  serviceName?: string | undefined;
+  sourceId?: number | undefined;
+}
+
+/** Position in the feed, newest first: the last change seen. */
+export interface ChangeCursor {
+  occurred: string;
+  id: string;
+}
+
+const newestFirst = (a: ChangeRow, b: ChangeRow) =>
+  a.occurred < b.occurred
+    ? 1
+    : a.occurred > b.occurred
+      ? -1
+      : a.id < b.id
+        ? 1
+        : a.id > b.id
+          ? -1
+          : 0;
+
+const oldestFirst = (a: ChangeRow, b: ChangeRow) =>
+  (a.occurred < b.occurred ? -1 : a.occurred > b.occurred ? 1 : 0) ||
+  (a.portLow ?? -1) - (b.portLow ?? -1) ||
+  (a.protocol ?? '').localeCompare(b.protocol ?? '') ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The change feed: by id, by port (oldest first), and filtered newest first. */
+export class ChangeFeed {
+  readonly #byId: Map<string, ChangeRow>;
+  readonly #newest: readonly ChangeRow[];
+  readonly #byPort: PortBuckets<ChangeRow>;
+
+  constructor(changes: readonly ChangeRow[]) {
+    this.#byId = new Map(changes.map((change) => [change.id, change]));
+    this.#newest = [...changes].sort(newestFirst);
+    this.#byPort = new PortBuckets([...changes].sort(oldestFirst));
+  }
+
+  get size(): number {
+    return this.#newest.length;
+  }
+
+  byId(id: string): ChangeRow | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Changes of every record whose port or range contains `port`, oldest first. */
+  atPort(port: number): ChangeRow[] {
+    return this.#byPort.at(port);
+  }
+
+  /** Changes matching the filter, newest first, after `after` when given. */
+  list(filter: ChangeFilter, after?: ChangeCursor): ChangeRow[] {
+    const candidates =
+      filter.port === undefined ? this.#newest : this.atPort(filter.port).sort(newestFirst);
+    const kinds = filter.kinds?.length ? new Set(filter.kinds) : undefined;
+    const protocols = filter.protocols?.length ? new Set(filter.protocols) : undefined;
+    const name = filter.serviceName ? serviceKey(filter.serviceName) : undefined;
+    return candidates.filter(
+      (change) =>
+        (filter.since === undefined || change.occurred >= filter.since) &&
+        (filter.until === undefined || change.occurred <= filter.until) &&
+        (!kinds || kinds.has(change.kind)) &&
+        (!protocols || (change.protocol !== null && protocols.has(change.protocol))) &&
+        (name === undefined ||
+          (change.serviceName !== null && serviceKey(change.serviceName) === name)) &&
+        (filter.sourceId === undefined || change.sourceId === filter.sourceId) &&
+        (after === undefined ||
+          change.occurred < after.occurred ||
+          (change.occurred === after.occurred && change.id < after.id)),
+    );
+  }
+}
