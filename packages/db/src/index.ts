@@ -6,3 +6,4 @@ export * from './queries/index.ts';
 export * from './relations.ts';
 export * as schema from './schema.ts';
 export * from './schema.ts';
+export * from './snapshot/load-snapshot.ts';
