@@ -1,19 +1,17 @@
-import type { Db } from '@portbook/db';
-import { createLoaders, type Loaders } from './loaders.ts';
+import type { RegistrySnapshot } from '@portbook/core';
 import type { RegistryState } from './registry-state.ts';
 
 export interface Context {
-  db: Db;
-  loaders: Loaders;
+  /** The one snapshot this request answers from, captured at its start: no SQL runs per request. */
+  snapshot: RegistrySnapshot;
   registry: RegistryState;
   /** Today as `YYYY-MM-DD`, the date "current" means in this request. */
   today: string;
 }
 
-export function createContext(db: Db, registry: RegistryState): Context {
+export async function createContext(registry: RegistryState): Promise<Context> {
   return {
-    db,
-    loaders: createLoaders(db),
+    snapshot: await registry.snapshot(),
     registry,
     today: new Date().toISOString().slice(0, 10),
   };

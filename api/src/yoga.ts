@@ -29,7 +29,7 @@ export interface ApiOptions {
   responseCache?: boolean | undefined;
   /** Origins allowed by CORS (default any). */
   corsOrigins?: string[] | undefined;
-  /** How often the registry version is re-read, in ms (an import elsewhere shows within it). */
+  /** How often the registry version is polled, in ms (0: never; NOTIFY and `refresh()` still work). */
   versionTtlMs?: number | undefined;
   /** A response cache every instance shares (see `shared-cache.ts`); default: in memory. */
   sharedCache?: Cache;
@@ -57,12 +57,15 @@ const MAX_REQUEST_BODY_BYTES = 1_000_000;
 export function createApi(options: ApiOptions): PortbookYoga {
   const { db } = options.database;
   const logger = options.logger ?? createLogger();
-  const registry = new RegistryState(db, options.versionTtlMs);
+  const registry = new RegistryState(options.database, {
+    pollMs: options.versionTtlMs,
+    onError: (error) => logger.warn({ err: error }, 'registry snapshot not refreshed'),
+  });
   const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db, registry),
+    context: () => createContext(registry),
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
     landingPage: false,
@@ -81,7 +84,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
       createMetrics().plugin,
       requestParsingPlugin(),
       healthPlugin(db, logger),
-      servicesFilePlugin(db, registry),
+      servicesFilePlugin(registry),
       EnvelopArmorPlugin(ARMOR),
       hideSuggestionsPlugin(),
       usePersistedOperations({
@@ -108,6 +111,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
             }),
           ]),
       httpCachingPlugin({ maxAge: 300, registry }),
+      { onDispose: () => registry.stop() },
     ],
   });
   return Object.assign(yoga, { registry });
