@@ -7,12 +7,16 @@ export interface Context {
   registry: RegistryState;
   /** Today as `YYYY-MM-DD`, the date "current" means in this request. */
   today: string;
+  /** `performance.now()` after which no further field resolves (see `time-budget.ts`). */
+  deadline: number;
 }
 
-export async function createContext(registry: RegistryState): Promise<Context> {
+export async function createContext(registry: RegistryState, budgetMs: number): Promise<Context> {
+  const snapshot = await registry.snapshot();
   return {
-    snapshot: await registry.snapshot(),
+    snapshot,
     registry,
     today: new Date().toISOString().slice(0, 10),
+    deadline: performance.now() + budgetMs,
   };
 }

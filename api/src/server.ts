@@ -41,7 +41,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const database = options.database ?? createDatabase();
   if (ownsDatabase) await migrate(database);
   const sharedCache = env.redisUrl ? createSharedCache({ url: env.redisUrl, logger }) : undefined;
-  const yoga = createApi({ database, logger, sharedCache });
+  const yoga = createApi({ database, logger, sharedCache, versionTtlMs: env.pollMs });
   const siteDir = options.siteDir ?? env.siteDir;
   const site = existsSync(siteDir)
     ? sirv(siteDir, { etag: true, extensions: ['html'] })
@@ -60,6 +60,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
   logger.info({ url, site: site ? siteDir : null }, 'portbook API listening');
+  // Built in the background: the first requests wait for it, /healthz does not.
+  yoga.registry
+    .snapshot()
+    .catch((error) => logger.warn({ err: error }, 'no registry snapshot yet'));
 
   return {
     url,

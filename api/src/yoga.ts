@@ -21,6 +21,7 @@ import { requestParsingPlugin } from './request-parsing.ts';
 import { schema } from './schema/index.ts';
 import { servicesFilePlugin } from './services-file.ts';
 import { sha256 } from './sha256.ts';
+import { REQUEST_BUDGET_MS, timeBudgetPlugin } from './time-budget.ts';
 
 export interface ApiOptions {
   database: Database;
@@ -33,6 +34,8 @@ export interface ApiOptions {
   versionTtlMs?: number | undefined;
   /** A response cache every instance shares (see `shared-cache.ts`); default: in memory. */
   sharedCache?: Cache;
+  /** What one request may spend resolving, in ms (see `time-budget.ts`). */
+  requestBudgetMs?: number | undefined;
 }
 
 export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context> & {
@@ -65,7 +68,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(registry),
+    context: () => createContext(registry, options.requestBudgetMs ?? REQUEST_BUDGET_MS),
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
     landingPage: false,
@@ -86,6 +89,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
       healthPlugin(db, logger),
       servicesFilePlugin(registry),
       EnvelopArmorPlugin(ARMOR),
+      timeBudgetPlugin,
       hideSuggestionsPlugin(),
       usePersistedOperations({
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,

@@ -1,5 +1,5 @@
 import type { AssignmentRow, ChangeCursor, ChangeKind, ChangeRow } from '@portbook/core';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
 import { countOf, keysetConnection } from '../pagination.ts';
 import { checkLength } from './assignment-filter.ts';
@@ -130,6 +130,7 @@ builder.queryField('changes', (t) =>
     {
       type: Change,
       description: "The registry's change feed, newest first.",
+      complexity: connectionCost(10),
       args: {
         since: t.arg({ type: DateScalar, description: 'On or after this date.' }),
         until: t.arg({ type: DateScalar, description: 'On or before this date.' }),

@@ -6,7 +6,7 @@ import {
   type RegistrySnapshot,
 } from '@portbook/core';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
 import { Assignment } from './assignment.ts';
 import { Change } from './change.ts';
@@ -97,6 +97,7 @@ builder.node(Port, {
         type: Change,
         description:
           'Dated events of every record containing this port, oldest first, each with its source document (the same list the site shows).',
+        complexity: connectionCost(10),
         resolve: (port, args, context) =>
           resolveArrayConnection(
             { args: checkPageArgs(args) },
@@ -129,6 +130,8 @@ builder.node(Port, {
       description:
         'The closest port no assigned or reserved record claims (this one, if it is free), for choosing a port.',
       args: { protocols: t.arg({ type: [ProtocolEnum] }) },
+      // A scan out from the port until a free one: up to the whole port space.
+      complexity: 50,
       resolve: (port, args, context) => {
         const occupancy = context.snapshot.occupancy(port.at);
         const nearest = occupancy.nearestFree(port.number, args.protocols ?? undefined);

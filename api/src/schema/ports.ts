@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { countOf, integerCursor, keysetConnection, pageSortedNumbers } from '../pagination.ts';
 import { AssignmentFilter, toAssignmentFilter } from './assignment-filter.ts';
 import { DateScalar } from './date.ts';
@@ -10,6 +10,7 @@ builder.queryField('ports', (t) =>
       type: Port,
       description:
         'Port numbers covered by records matching the filter (ranges expanded), ascending.',
+      complexity: connectionCost(20),
       args: {
         filter: t.arg({ type: AssignmentFilter }),
         at: t.arg({ type: DateScalar, description: 'Read the registry as of this date.' }),

@@ -1,6 +1,6 @@
 import type { SearchHit as SearchHitShape } from '@portbook/core';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
 import { Port } from './port.ts';
@@ -53,6 +53,7 @@ builder.queryField('search', (t) =>
       type: SearchHit,
       description:
         'One box for everything: "443", "6000-6010", "ssh", "kerberos admin", typos tolerated. Best first.',
+      complexity: connectionCost(20),
       args: { query: t.arg.string({ required: true }) },
       resolve: (_root, args, context) => {
         checkPageArgs(args);

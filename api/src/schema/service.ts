@@ -1,6 +1,6 @@
 import { serviceKey, validOn } from '@portbook/core';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { checkPageArgs, countOf, keysetConnection, pageInMemory } from '../pagination.ts';
 import { Assignment } from './assignment.ts';
@@ -49,6 +49,7 @@ builder.node(Service, {
       {
         type: Assignment,
         description: 'Every version of every record with this name, current first, then newest.',
+        complexity: connectionCost(10),
         resolve: (service, args, context) =>
           resolveArrayConnection({ args: checkPageArgs(args) }, [
             ...context.snapshot.serviceRecords(service.name),
@@ -102,6 +103,8 @@ builder.queryField('services', (t) =>
     {
       type: Service,
       description: 'Service names of the records matching the filter, alphabetically.',
+      // A filter reads every record of every era once per snapshot and filter.
+      complexity: connectionCost(20),
       args: {
         filter: t.arg({ type: AssignmentFilter }),
         at: t.arg({ type: DateScalar }),

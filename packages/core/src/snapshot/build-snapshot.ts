@@ -28,15 +28,13 @@ export async function buildRegistrySnapshot(
   options: BuildOptions = {},
 ): Promise<RegistrySnapshot> {
   const pause = options.pause ?? yieldToEventLoop;
-  const sorted: SnapshotRows = {
-    ...rows,
-    sources: [...rows.sources].sort((a, b) =>
-      a.published < b.published ? -1 : a.published > b.published ? 1 : a.id - b.id,
-    ),
-    assignments: [...rows.assignments].sort(ianaOrder),
-  };
-  const current = sorted.assignments.filter((row) => row.validTo === null);
+  const sources = [...rows.sources].sort((a, b) =>
+    a.published < b.published ? -1 : a.published > b.published ? 1 : a.id - b.id,
+  );
+  const assignments = [...rows.assignments].sort(ianaOrder);
   await pause();
+  const sorted: SnapshotRows = { ...rows, sources, assignments };
+  const current = sorted.assignments.filter((row) => row.validTo === null);
   const allByPort = new PortBuckets(sorted.assignments);
   await pause();
   const currentByPort = new PortBuckets(current);
@@ -51,8 +49,7 @@ export async function buildRegistrySnapshot(
   await pause();
   const services = new ServiceIndex(sorted.assignments, sorted.nameLinks);
   await pause();
-  const changes = new ChangeFeed(sorted.changes);
-  await pause();
+  const changes = await ChangeFeed.build(sorted.changes, pause);
   const searchIndex = new SearchIndex(current, services.names);
   await searchIndex.index(pause);
   return new RegistrySnapshot({

@@ -44,10 +44,28 @@ export class ChangeFeed {
   readonly #newest: readonly ChangeRow[];
   readonly #byPort: PortBuckets<ChangeRow>;
 
-  constructor(changes: readonly ChangeRow[]) {
-    this.#byId = new Map(changes.map((change) => [change.id, change]));
-    this.#newest = [...changes].sort(newestFirst);
-    this.#byPort = new PortBuckets([...changes].sort(oldestFirst));
+  /** Indexes the feed, pausing between steps (each sorts or indexes every change once). */
+  static async build(
+    changes: readonly ChangeRow[],
+    pause: () => Promise<void>,
+  ): Promise<ChangeFeed> {
+    const byId = new Map(changes.map((change) => [change.id, change]));
+    await pause();
+    const newest = [...changes].sort(newestFirst);
+    await pause();
+    const oldest = [...changes].sort(oldestFirst);
+    await pause();
+    return new ChangeFeed(byId, newest, new PortBuckets(oldest));
+  }
+
+  private constructor(
+    byId: Map<string, ChangeRow>,
+    newest: readonly ChangeRow[],
+    byPort: PortBuckets<ChangeRow>,
+  ) {
+    this.#byId = byId;
+    this.#newest = newest;
+    this.#byPort = byPort;
   }
 
   get size(): number {

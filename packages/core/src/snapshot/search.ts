@@ -60,7 +60,7 @@ export class SearchIndex {
 
   /** Indexes the words, in chunks that leave the event loop free between them. */
   async index(pause: () => Promise<void>): Promise<void> {
-    const chunk = 2000;
+    const chunk = 1000;
     for (let start = 0; start < this.#current.length; start += chunk) {
       this.#words.addAll(
         this.#current.slice(start, start + chunk).map((row, offset) => ({
