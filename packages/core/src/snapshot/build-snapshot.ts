@@ -45,9 +45,13 @@ export async function buildRegistrySnapshot(
   for (const row of sorted.assignments)
     if (!versions.has(row.versionId)) versions.set(row.versionId, row);
   await pause();
-  const texts = new Map(sorted.assignments.map((row) => [row, recordText(row)]));
+  const texts = new Map<AssignmentRow, string>();
+  for (const [index, row] of sorted.assignments.entries()) {
+    texts.set(row, recordText(row));
+    if (index % 10_000 === 9_999) await pause();
+  }
   await pause();
-  const services = new ServiceIndex(sorted.assignments, sorted.nameLinks);
+  const services = await ServiceIndex.build(sorted.assignments, sorted.nameLinks, pause);
   await pause();
   const changes = await ChangeFeed.build(sorted.changes, pause);
   const searchIndex = new SearchIndex(current, services.names);

@@ -35,7 +35,7 @@ const newestFirst = (a: ChangeRow, b: ChangeRow) =>
 const oldestFirst = (a: ChangeRow, b: ChangeRow) =>
   (a.occurred < b.occurred ? -1 : a.occurred > b.occurred ? 1 : 0) ||
   (a.portLow ?? -1) - (b.portLow ?? -1) ||
-  (a.protocol ?? '').localeCompare(b.protocol ?? '') ||
+  compareText(a.protocol ?? '', b.protocol ?? '') ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The change feed: by id, by port (oldest first), and filtered newest first. */
@@ -102,4 +102,8 @@ export class ChangeFeed {
           (change.occurred === after.occurred && change.id < after.id)),
     );
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

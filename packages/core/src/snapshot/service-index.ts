@@ -27,33 +27,45 @@ export class ServiceIndex {
   /** Each record's place in its service's history order: the newest spelling comes first. */
   readonly #rank = new Map<AssignmentRow, number>();
   /** Every distinct name ever registered, as first spelled in history order. */
-  readonly names: readonly string[];
+  names: readonly string[] = [];
 
-  constructor(assignments: readonly AssignmentRow[], nameLinks: readonly NameLinkRow[]) {
+  /** Indexes the records and links, pausing between steps (each touches every record once). */
+  static async build(
+    assignments: readonly AssignmentRow[],
+    nameLinks: readonly NameLinkRow[],
+    pause: () => Promise<void>,
+  ): Promise<ServiceIndex> {
+    const index = new ServiceIndex();
     for (const row of assignments) {
       if (row.serviceName === null) continue;
       const key = serviceKey(row.serviceName);
-      const list = this.#records.get(key);
+      const list = index.#records.get(key);
       if (list) list.push(row);
-      else this.#records.set(key, [row]);
+      else index.#records.set(key, [row]);
     }
-    for (const list of this.#records.values()) {
-      list.sort(historyOrder);
-      for (const [rank, row] of list.entries()) this.#rank.set(row, rank);
+    await pause();
+    for (const list of index.#records.values()) list.sort(historyOrder);
+    await pause();
+    for (const list of index.#records.values()) {
+      for (const [rank, row] of list.entries()) index.#rank.set(row, rank);
     }
+    await pause();
     const sortedLinks = [...nameLinks].sort(
       (a, b) => compare(a.formerName, b.formerName) || compare(a.laterName, b.laterName),
     );
     for (const link of sortedLinks) {
       const keys = new Set([serviceKey(link.formerName), serviceKey(link.laterName)]);
       for (const key of keys) {
-        const list = this.#links.get(key);
+        const list = index.#links.get(key);
         if (list) list.push(link);
-        else this.#links.set(key, [link]);
+        else index.#links.set(key, [link]);
       }
     }
-    this.names = [...this.#records.values()].map((list) => list[0]?.serviceName as string);
+    index.names = [...index.#records.values()].map((list) => list[0]?.serviceName as string);
+    return index;
   }
+
+  private constructor() {}
 
   /** Every record ever named `name` (any case), current first, then newest. */
   records(name: string): readonly AssignmentRow[] {
