@@ -21,6 +21,7 @@ import { requestParsingPlugin } from './request-parsing.ts';
 import { schema } from './schema/index.ts';
 import { servicesFilePlugin } from './services-file.ts';
 import { sha256 } from './sha256.ts';
+import { stringLimitsPlugin } from './string-limits.ts';
 import { REQUEST_BUDGET_MS, timeBudgetPlugin } from './time-budget.ts';
 
 export interface ApiOptions {
@@ -89,6 +90,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
       healthPlugin(db, logger),
       servicesFilePlugin(registry),
       EnvelopArmorPlugin(ARMOR),
+      stringLimitsPlugin(),
       timeBudgetPlugin,
       hideSuggestionsPlugin(),
       usePersistedOperations({
