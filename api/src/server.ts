@@ -26,6 +26,8 @@ export interface RunningServer {
   url: string;
   /** Stops accepting connections, lets requests in flight finish, closes what it opened. */
   close(): Promise<void>;
+  /** After an import in this process: builds the new registry snapshot and swaps it in. */
+  refresh(): Promise<void>;
 }
 
 /** How long `close()` waits for requests in flight before cutting their connections. */
@@ -67,6 +69,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   return {
     url,
+    refresh: async () => {
+      await yoga.registry.refresh();
+    },
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
