@@ -15,5 +15,7 @@ export function apiEnv(env: NodeJS.ProcessEnv = process.env) {
     logLevel: env.LOG_LEVEL || 'info',
     /** Redis for a response cache shared by every instance; unset: each keeps its own in memory. */
     redisUrl: env.REDIS_URL || undefined,
+    /** How often the registry version is polled, in ms (a fallback: Postgres imports also NOTIFY). */
+    pollMs: env.PORTBOOK_POLL_MS ? Number(env.PORTBOOK_POLL_MS) : 1000,
   };
 }

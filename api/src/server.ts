@@ -28,6 +28,8 @@ export interface RunningServer {
   yoga: PortbookYoga;
   /** Stops accepting connections, lets requests in flight finish, closes what it opened. */
   close(): Promise<void>;
+  /** After an import in this process: builds the new registry snapshot and swaps it in. */
+  refresh(): Promise<void>;
 }
 
 /** How long `close()` waits for requests in flight before cutting their connections. */
@@ -48,6 +50,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     database,
     logger,
     sharedCache,
+    versionTtlMs: env.pollMs,
     corsOrigins: env.corsOrigins,
     corsCredentials: env.corsCredentials,
     metricsToken: env.metricsToken,
@@ -69,10 +72,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
   logger.info({ url, site: site ? siteDir : null }, 'portbook API listening');
+  // Built in the background: the first requests wait for it, /healthz does not.
+  yoga.registry
+    .snapshot()
+    .catch((error) => logger.warn({ err: error }, 'no registry snapshot yet'));
 
   return {
     url,
     yoga,
+    refresh: async () => {
+      await yoga.registry.refresh();
+    },
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -25,6 +25,8 @@ import { schema } from './schema/index.ts';
 import { securityHeadersPlugin } from './security-headers.ts';
 import { servicesFilePlugin } from './services-file.ts';
 import { sha256 } from './sha256.ts';
+import { stringLimitsPlugin } from './string-limits.ts';
+import { REQUEST_BUDGET_MS, timeBudgetPlugin } from './time-budget.ts';
 
 export interface ApiOptions {
   database: Database;
@@ -37,10 +39,12 @@ export interface ApiOptions {
   corsCredentials?: boolean | undefined;
   /** A bearer token `/metrics` asks for (default none: open). */
   metricsToken?: string | undefined;
-  /** How often the registry version is re-read, in ms (an import elsewhere shows within it). */
+  /** How often the registry version is polled, in ms (0: never; NOTIFY and `refresh()` still work). */
   versionTtlMs?: number | undefined;
   /** A response cache every instance shares (see `shared-cache.ts`); default: in memory. */
   sharedCache?: Cache;
+  /** What one request may spend resolving, in ms (see `time-budget.ts`). */
+  requestBudgetMs?: number | undefined;
 }
 
 export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context> & {
@@ -54,13 +58,16 @@ const MAX_REQUEST_BODY_BYTES = 1_000_000;
 export function createApi(options: ApiOptions): PortbookYoga {
   const { db } = options.database;
   const logger = options.logger ?? createLogger();
-  const registry = new RegistryState(db, options.versionTtlMs);
+  const registry = new RegistryState(options.database, {
+    pollMs: options.versionTtlMs,
+    onError: (error) => logger.warn({ err: error }, 'registry snapshot not refreshed'),
+  });
   const cors = { origins: options.corsOrigins, credentials: options.corsCredentials };
   const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db, registry),
+    context: () => createContext(registry, options.requestBudgetMs ?? REQUEST_BUDGET_MS),
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
     landingPage: false,
@@ -79,8 +86,10 @@ export function createApi(options: ApiOptions): PortbookYoga {
       answeringFailures(graphiqlAssetsPlugin(), logger),
       requestParsingPlugin(),
       healthPlugin(db, logger),
-      answeringFailures(servicesFilePlugin(db, registry), logger),
+      answeringFailures(servicesFilePlugin(registry), logger),
       ...queryLimitPlugins(),
+      stringLimitsPlugin(),
+      timeBudgetPlugin,
       hideSuggestionsPlugin(),
       usePersistedOperations({
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,
@@ -106,6 +115,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
             }),
           ]),
       answeringFailures(httpCachingPlugin({ maxAge: 300, registry }), logger),
+      { onDispose: () => registry.stop() },
     ],
   });
   return Object.assign(yoga, { registry });

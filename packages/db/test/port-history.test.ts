@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importDocuments } from '../src/import/index.ts';
-import { changesContaining, groupChangesByPort } from '../src/queries/port-history.ts';
+import { loadSnapshot } from '../src/snapshot/load-snapshot.ts';
 import { createTestDatabase, TEST_DATABASE_KINDS } from '../src/testing.ts';
 import { ianaDocument, record } from './fixtures/documents.ts';
 
@@ -30,16 +30,17 @@ describe.each(TEST_DATABASE_KINDS)('port history on %s', (kind) => {
     const { database, drop } = await createTestDatabase(kind);
     try {
       await importDocuments(database, [rfc739, ncp349]);
-      const byPort = groupChangesByPort([1, 23], await changesContaining(database.db, [1, 23]));
+      const snapshot = await loadSnapshot(database.db);
       const moves = (port: number) =>
-        (byPort.get(port) ?? [])
+        snapshot
+          .portChanges(port)
           .filter((change) => change.fields?.portRange)
           .map((change) => [change.occurred, change.fields?.portRange]);
       const move = ['1977-11-01', { before: { low: 1, high: 1 }, after: { low: 23, high: 23 } }];
       expect(moves(23)).toEqual([move]);
       expect(moves(1)).toEqual([move]);
-      const onlyPort1 = groupChangesByPort([1], await changesContaining(database.db, [1]));
-      expect(onlyPort1.get(1)?.some((change) => change.portLow === 23)).toBe(true);
+      expect(snapshot.portChanges(1).some((change) => change.portLow === 23)).toBe(true);
+      expect(snapshot.portHistory(1).length).toBeGreaterThan(snapshot.portHistory(2).length);
     } finally {
       await drop();
     }

@@ -33,7 +33,7 @@ async function siteToServe(configured: string | undefined, progress: Progress): 
 
 /** What an import in this process changes for the server: the one place to point at the registry holder. */
 export function refreshAfterImport(server: RunningServer): Promise<unknown> {
-  return server.yoga.registry.refresh();
+  return server.refresh();
 }
 
 export function startCommand(program: Command): void {
