@@ -32,15 +32,29 @@ function loadSources(session: ImportSession): Promise<TimelineSource[]> {
   );
 }
 
-/** Memberships of the sources stored before this batch, one row per source (not 600,000). */
-async function loadStoredEntries(session: ImportSession, batchIds: number[]) {
-  return session.query<{ source_id: number; versions: number[]; positions: number[] }>(
+/** The version of each position of the sources stored before this batch, from their runs. */
+async function loadStoredMemberships(session: ImportSession, batchIds: number[]) {
+  const rows = await session.query<{
+    source_id: number;
+    versions: number[];
+    positions: number[];
+    lengths: number[];
+  }>(
     `select source_id, array_agg(version_id order by position) as versions,
-            array_agg(position order by position) as positions
+            array_agg(position order by position) as positions,
+            array_agg(length order by position) as lengths
        from source_records where source_id <> all($1::int[])
       group by source_id order by source_id`,
     [batchIds],
   );
+  return rows.map((row) => {
+    const versionIds: number[] = [];
+    row.versions.forEach((first, run) => {
+      const start = row.positions[run] as number;
+      for (let k = 0; k < (row.lengths[run] as number); k++) versionIds[start + k] = first + k;
+    });
+    return { sourceId: row.source_id, versionIds };
+  });
 }
 
 async function loadVersions(
@@ -66,20 +80,22 @@ async function timelineInput(session: ImportSession, batch: StoredBatchDocument[
       entries.push({ sourceId, position, versionId, record });
     });
   }
-  const stored = await loadStoredEntries(
+  const stored = await loadStoredMemberships(
     session,
     batch.map((item) => item.sourceId),
   );
-  const missing = new Set(stored.flatMap((row) => row.versions.filter((id) => !versions.has(id))));
+  const missing = new Set<number>();
+  for (const { versionIds } of stored) {
+    for (const id of versionIds) if (!versions.has(id)) missing.add(id);
+  }
   await loadVersions(session, [...missing], versions);
-  for (const row of stored) {
-    row.versions.forEach((versionId, index) => {
-      const record = versions.get(versionId) as RegistryRecord;
+  for (const { sourceId, versionIds } of stored) {
+    versionIds.forEach((versionId, position) => {
       entries.push({
-        sourceId: row.source_id,
-        position: row.positions[index] as number,
+        sourceId,
+        position,
         versionId,
-        record,
+        record: versions.get(versionId) as RegistryRecord,
       });
     });
   }
