@@ -1,8 +1,8 @@
 import {
-  buildTimeline,
+  buildTimelineOfDocuments,
   type RegistryRecord,
   type SourceDocument,
-  type TimelineEntry,
+  type TimelineDocument,
   type TimelineSource,
 } from '@portbook/core';
 import { derivedRows } from './derived-rows.ts';
@@ -70,14 +70,25 @@ async function loadVersions(
   for (const row of rows) into.set(row.id, rowRecord(row));
 }
 
+/** Positions 0…n-1, shared by every document read whole. */
+function identity(length: number): Int32Array {
+  const positions = new Int32Array(length);
+  for (let i = 0; i < length; i++) positions[i] = i;
+  return positions;
+}
+
 async function timelineInput(session: ImportSession, batch: StoredBatchDocument[]) {
   const versions = new Map<number, RegistryRecord>();
-  const entries: TimelineEntry[] = [];
+  const documents: TimelineDocument[] = [];
   for (const { sourceId, document, versionIds } of batch) {
     versionIds.forEach((versionId, position) => {
-      const record = document.records[position] as RegistryRecord;
-      versions.set(versionId, record);
-      entries.push({ sourceId, position, versionId, record });
+      versions.set(versionId, document.records[position] as RegistryRecord);
+    });
+    documents.push({
+      sourceId,
+      records: document.records,
+      versionIds,
+      positions: identity(versionIds.length),
     });
   }
   const stored = await loadStoredMemberships(
@@ -90,16 +101,14 @@ async function timelineInput(session: ImportSession, batch: StoredBatchDocument[
   }
   await loadVersions(session, [...missing], versions);
   for (const { sourceId, versionIds } of stored) {
-    versionIds.forEach((versionId, position) => {
-      entries.push({
-        sourceId,
-        position,
-        versionId,
-        record: versions.get(versionId) as RegistryRecord,
-      });
+    documents.push({
+      sourceId,
+      records: versionIds.map((id) => versions.get(id) as RegistryRecord),
+      versionIds,
+      positions: identity(versionIds.length),
     });
   }
-  return { sources: await loadSources(session), entries, versions };
+  return { sources: await loadSources(session), documents, versions };
 }
 
 /**
@@ -112,9 +121,9 @@ export async function rebuildTimeline(
   onPhase: (phase: 'load' | 'build' | 'write') => void = () => {},
 ): Promise<TimelineCounts> {
   onPhase('load');
-  const { sources, entries, versions } = await timelineInput(session, batch);
+  const { sources, documents, versions } = await timelineInput(session, batch);
   onPhase('build');
-  const timeline = buildTimeline(sources, entries);
+  const timeline = buildTimelineOfDocuments(sources, documents);
   onPhase('write');
   for (const table of derivedRows(timeline, versions)) await replaceRows(session, table);
   await session.query('update sources set in_timeline = (id = any($1::int[]))', [
