@@ -22,6 +22,7 @@ export class Matching {
   readonly predecessor: Int32Array;
   readonly rule: (MatchRule | null)[];
   readonly #claims: Uint8Array;
+  #unmatched: number;
 
   constructor(older: readonly RegistryRecord[], newer: readonly RegistryRecord[]) {
     this.older = older;
@@ -29,6 +30,7 @@ export class Matching {
     this.predecessor = new Int32Array(newer.length).fill(-1);
     this.rule = new Array(newer.length).fill(null);
     this.#claims = new Uint8Array(older.length);
+    this.#unmatched = newer.length;
   }
 
   /** Unclaimed, or protocol-less and not yet continued by this newer record's protocol. */
@@ -46,6 +48,7 @@ export class Matching {
   }
 
   link(a: number, b: number, why: MatchRule): void {
+    if (this.predecessor[b] === -1) this.#unmatched--;
     this.predecessor[b] = a;
     this.rule[b] = why;
     const bit = PROTOCOL_BIT.get(this.newer[b]?.protocol ?? null) ?? WHOLE;
@@ -54,6 +57,7 @@ export class Matching {
 
   waiting(): number[] {
     const waiting: number[] = [];
+    if (this.#unmatched === 0) return waiting;
     this.predecessor.forEach((a, b) => {
       if (a === -1) waiting.push(b);
     });
