@@ -51,7 +51,8 @@ export async function openHistoryDatabase(kind: TestDatabaseKind): Promise<Histo
     dataDir,
     url: undefined,
     drop: async () => {
-      await database.close();
+      const closed = database.kind === 'pglite' && database.client.closed;
+      if (!closed) await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

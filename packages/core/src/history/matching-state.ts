@@ -23,6 +23,8 @@ export class Matching {
   readonly rule: (MatchRule | null)[];
   readonly #claims: Uint8Array;
   #unmatched: number;
+  #waiting: number[] | null = null;
+  #openOlder: number[] | null = null;
 
   constructor(older: readonly RegistryRecord[], newer: readonly RegistryRecord[]) {
     this.older = older;
@@ -55,13 +57,19 @@ export class Matching {
     this.#claims[a] = (this.#claims[a] as number) | bit;
   }
 
+  /** Newer records not yet matched, in order; each call narrows the list the call before left. */
   waiting(): number[] {
-    const waiting: number[] = [];
-    if (this.#unmatched === 0) return waiting;
-    this.predecessor.forEach((a, b) => {
-      if (a === -1) waiting.push(b);
-    });
-    return waiting;
+    if (this.#unmatched === 0) return [];
+    const from = this.#waiting ?? indices(this.newer.length);
+    this.#waiting = from.filter((b) => this.predecessor[b] === -1);
+    return this.#waiting;
+  }
+
+  /** Older records still open, in order: claims only grow, so a closed record never reopens. */
+  openOlder(): number[] {
+    const from = this.#openOlder ?? indices(this.older.length);
+    this.#openOlder = from.filter((a) => this.open(a));
+    return this.#openOlder;
   }
 
   /** One matching pass: newer records still unmatched look up open older records under a key. */
@@ -74,10 +82,10 @@ export class Matching {
     const waiting = this.waiting();
     if (waiting.length === 0) return;
     const index = new Map<string, number[]>();
-    this.older.forEach((record, a) => {
-      const key = this.open(a) ? olderKey(record) : null;
+    for (const a of this.openOlder()) {
+      const key = olderKey(this.older[a] as RegistryRecord);
       if (key !== null) pushTo(index, key, a);
-    });
+    }
     for (const b of waiting) {
       const record = this.newer[b] as RegistryRecord;
       const key = newerKey(record);
@@ -90,6 +98,10 @@ export class Matching {
       if (a !== undefined) this.link(a, b, why);
     }
   }
+}
+
+function indices(length: number): number[] {
+  return Array.from({ length }, (_, i) => i);
 }
 
 export function pushTo<K>(index: Map<K, number[]>, key: K, value: number): void {

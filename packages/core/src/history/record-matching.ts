@@ -44,9 +44,7 @@ export function matchRecords(
   const waiting = matching.waiting();
   if (waiting.length > 0) {
     const exact = new Map<string, number[]>();
-    older.forEach((record, a) => {
-      if (matching.open(a)) pushTo(exact, exactKey(record), a);
-    });
+    for (const a of matching.openOlder()) pushTo(exact, exactKey(older[a] as RegistryRecord), a);
     for (const b of waiting) {
       const record = newer[b] as RegistryRecord;
       const a = exact.get(exactKey(record))?.find((c) => matching.available(c, record));
