@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ASSIGNED_NUMBERS_RFC_NUMBERS, parseSource, type SourceDocument } from '@portbook/core';
 import { createDatabase, type Database, migrate } from '@portbook/db';
 import { createTestDatabase, type TestDatabaseKind } from '@portbook/db/testing';
@@ -26,6 +27,18 @@ export function releaseFiles(data: string): { files: string[]; cleanup: () => vo
 
 export function parseFiles(files: string[]): SourceDocument[] {
   return files.map((path) => parseSource(new Uint8Array(readFileSync(path)), path));
+}
+
+/** Parses one file in a new worker thread, as a process that has read no other release would. */
+export function parseCold(path: string): Promise<SourceDocument> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: path });
+    worker.once('message', (document: SourceDocument) => {
+      resolve(document);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
 
 export interface HistoryDatabase {
