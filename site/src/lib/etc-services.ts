@@ -1,6 +1,6 @@
+// The API's /services formatter, shared so the page and the downloadable file never differ.
+import { formatServicesFile } from '@portbook/core';
 import type { Assignment } from '@portbook/db';
-// The API's /services formatter, reused so the page and the downloadable file never differ.
-import { formatServicesFile } from '../../../api/src/services-file-format.ts';
 
 /** The `/etc/services` lines for one port: each record narrowed to that port (6010 in x11's range). */
 export function etcServicesLines(port: number, records: readonly Assignment[]): string {

@@ -9,7 +9,8 @@ export type MatchRule =
   | 'keyword-missing'
   | 'redescribed'
   | 'name-withdrawn'
-  | 'range-resized';
+  | 'range-resized'
+  | 'moved';
 
 /** Claim bits per older record: one per protocol, and one for a newer record without protocol. */
 const WHOLE = 1 << PROTOCOLS.length;

@@ -14,6 +14,7 @@ import {
   textKey,
   wellFormedName,
 } from './record-identity.ts';
+import { matchMovedServices } from './service-moves.ts';
 
 export type { MatchRule } from './matching-state.ts';
 
@@ -137,6 +138,9 @@ export function matchRecords(
 
   // Rule 6: an unnamed Unassigned/Reserved range that shrank, grew or split keeps the lineage of the range it overlaps most.
   matchResizedRanges(matching);
+
+  // Rule 8: `New X` on another port continues `X` beside `Old X` (Telnet from 1 to 23 in 1977).
+  matchMovedServices(matching);
 
   return { predecessor: matching.predecessor, rule: matching.rule };
 }

@@ -7,6 +7,7 @@ import {
   type StoredBatchDocument,
   type TimelineCounts,
 } from './rebuild-timeline.ts';
+import { notifyRegistryChanged } from './registry-notify.ts';
 import { StoreBatch } from './store-batch.ts';
 import { finishSyncRun, type SyncVia, startSyncRun } from './sync-runs.ts';
 import { validateDocument } from './validate-document.ts';
@@ -173,6 +174,8 @@ export async function importDocuments(
       sourcesImported: result.imported.length,
       message: `${result.imported.length} imported, ${result.skipped.length} already stored`,
     });
+    // After the run is recorded: the registry version listeners read then includes it.
+    await notifyRegistryChanged(database.db).catch(() => {});
     return { syncRunId, ...result };
   } catch (error) {
     const failure = asPortbookError(error);
