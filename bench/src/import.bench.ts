@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSource, type SourceDocument } from '@portbook/core';
-import { importDocuments } from '@portbook/db';
+import { importDocuments, sources } from '@portbook/db';
 import { createTestDatabase, type TestDatabaseKind } from '@portbook/db/testing';
 import { type BenchSuite, type Measurement, sharedDataDir, timed } from './harness.ts';
 import { plainCopy } from './import-baseline.ts';
@@ -112,8 +112,7 @@ async function weeklySync(kind: TestDatabaseKind, files: string[]): Promise<Meas
     const again = await timedImport(target, all);
     const { database } = target;
     const hashes = await timed(async () => {
-      if (database.kind === 'pglite') await database.client.query('select sha256 from sources');
-      else await database.client.unsafe('select sha256 from sources');
+      await database.db.select({ sha256: sources.sha256 }).from(sources);
     });
     return [
       {
