@@ -42,7 +42,13 @@ function openPostgres(url: string, options: DatabaseOptions) {
 
 function openPglite(dataDir: string, options: DatabaseOptions) {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  // Importing every edition writes ~250 MB of WAL, which PGlite would keep on disk up to max_wal_size (1 GB).
+  const client = new PGlite(dataDir, {
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB'],
+    ],
+  });
   const db = drizzlePglite({ client, relations, logger: logger(options.onQuery) });
   return { kind: 'pglite' as const, db, client, close: () => client.close() };
 }

@@ -61,10 +61,15 @@ async function deferKeyChecksToVerify(session: ImportSession) {
 }
 
 async function verifyMemberships(session: ImportSession, sourceIds: number[]) {
+  // A run is whole when both its ends exist and no id between them is missing: ranks tell, set-wise.
   const [row] = await session.query<{ dangling: number }>(
-    `select count(*)::int as dangling from source_records r
-      where r.source_id = any($1::int[])
-        and not exists (select 1 from record_versions v where v.id = r.version_id)`,
+    `with ranked as (select id, row_number() over (order by id) as rank from record_versions),
+          runs as (select version_id as first, version_id + length - 1 as last
+                     from source_records where source_id = any($1::int[]))
+     select count(*)::int as dangling from runs
+       left join ranked f on f.id = runs.first
+       left join ranked l on l.id = runs.last
+      where f.id is null or l.id is null or l.rank - f.rank <> runs.last - runs.first`,
     [sourceIds],
   );
   if (row?.dangling) {
