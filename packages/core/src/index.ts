@@ -11,6 +11,7 @@ export * from './ranges/registry-events.ts';
 export * from './records/index.ts';
 export * from './services-file/format.ts';
 export * from './snapshot/index.ts';
+export * from './software/index.ts';
 export * from './sources/index.ts';
 export * from './sources/port-numbers-text.ts';
 export type { PortTable, TableEntry } from './sources/port-numbers-text-record.ts';

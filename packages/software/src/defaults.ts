@@ -1,0 +1,14 @@
+import type { SoftwareDefaults } from '@portbook/core';
+import { loadBrowserBlockedPorts } from './browser-blocked.ts';
+import { loadSoftware } from './load.ts';
+
+/**
+ * The data set as a registry snapshot takes it (`buildRegistrySnapshot(rows, { software })`):
+ * validated software defaults and the bad port list. Read once per process; the files do not
+ * change while it runs.
+ */
+let defaults: SoftwareDefaults | undefined;
+export function softwareDefaults(): SoftwareDefaults {
+  defaults ??= { software: loadSoftware(), browserBlocked: loadBrowserBlockedPorts().ports };
+  return defaults;
+}
