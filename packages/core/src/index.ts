@@ -9,6 +9,7 @@ export * from './ranges/port-space.ts';
 export * from './ranges/range-classes.ts';
 export * from './ranges/registry-events.ts';
 export * from './records/index.ts';
+export * from './services-file/common-uses.ts';
 export * from './services-file/format.ts';
 export * from './snapshot/index.ts';
 export * from './software/index.ts';

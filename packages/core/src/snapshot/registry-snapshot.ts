@@ -289,6 +289,11 @@ export class RegistrySnapshot {
     return this.#x.software.usesAt(port);
   }
 
+  /** Every use of every program, by program id. */
+  get allCommonUses(): readonly CommonUse[] {
+    return this.#x.software.uses;
+  }
+
   /** A program by id (`kubernetes`), or by name in any case (`Kubernetes`). */
   software(idOrName: string): SoftwareRow | undefined {
     return this.#x.software.find(idOrName);

@@ -14,6 +14,8 @@ export class SoftwareIndex {
   readonly software: readonly SoftwareRow[];
   readonly browserBlocked: BrowserBlockList;
   readonly conflicts: readonly SoftwareConflict[];
+  /** Every use of every program, by program id then the program's own order. */
+  readonly uses: readonly CommonUse[];
   readonly #uses: PortBuckets<CommonUse>;
   readonly #byKey = new Map<string, SoftwareRow>();
   readonly #conflictsByPort = new Map<number, SoftwareConflict[]>();
@@ -25,6 +27,7 @@ export class SoftwareIndex {
     const uses = this.software.flatMap((software) =>
       software.uses.map((use) => ({ software, use })),
     );
+    this.uses = uses;
     this.#uses = new PortBuckets(uses, ({ use }) => [[use.low, use.high]]);
     for (const software of this.software) {
       this.#byKey.set(software.name.toLowerCase(), software);
