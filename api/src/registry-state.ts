@@ -54,9 +54,9 @@ export class RegistryState {
     return this.#first;
   }
 
-  /** The version of the snapshot requests answer from (ETags and cache keys). */
+  /** The version of what requests answer from, registry and software data (ETags, cache keys). */
   async version(): Promise<string> {
-    return (await this.snapshot()).version;
+    return (await this.snapshot()).answersVersion;
   }
 
   /**

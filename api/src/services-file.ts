@@ -152,7 +152,7 @@ export function servicesFilePlugin(registry: RegistryState): Plugin {
         return;
       }
       const snapshot = await registry.snapshot();
-      const etag = `"${sha256(`${snapshot.version}|${url.search}`)}"`;
+      const etag = `"${sha256(`${snapshot.answersVersion}|${url.search}`)}"`;
       const headers = {
         etag,
         'cache-control': 'public, max-age=3600',
@@ -163,7 +163,7 @@ export function servicesFilePlugin(registry: RegistryState): Plugin {
         endResponse(new fetchAPI.Response(null, { status: 304, headers }));
         return;
       }
-      const key = `${snapshot.version}|${JSON.stringify(query)}`;
+      const key = `${snapshot.answersVersion}|${JSON.stringify(query)}`;
       let body = rendered.get(key);
       if (body === undefined) {
         body = renderServicesFile(snapshot, query);

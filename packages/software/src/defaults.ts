@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SoftwareDefaults } from '@portbook/core';
 import { loadBrowserBlockedPorts } from './browser-blocked.ts';
 import { loadSoftware } from './load.ts';
@@ -9,6 +10,14 @@ import { loadSoftware } from './load.ts';
  */
 let defaults: SoftwareDefaults | undefined;
 export function softwareDefaults(): SoftwareDefaults {
-  defaults ??= { software: loadSoftware(), browserBlocked: loadBrowserBlockedPorts().ports };
+  if (!defaults) {
+    const software = loadSoftware();
+    const browserBlocked = loadBrowserBlockedPorts().ports;
+    const version = createHash('sha256')
+      .update(JSON.stringify({ software, browserBlocked }))
+      .digest('hex')
+      .slice(0, 16);
+    defaults = { software, browserBlocked, version };
+  }
   return defaults;
 }

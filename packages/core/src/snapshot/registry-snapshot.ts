@@ -66,6 +66,15 @@ export class RegistrySnapshot {
     return this.#x.rows.version;
   }
 
+  /**
+   * What every answer depends on: the registry version and the software data set's. ETags and
+   * response caches key on it, so new software data (a deploy) is never answered by a 304.
+   */
+  get answersVersion(): string {
+    const software = this.#x.software.version;
+    return software === undefined ? this.version : `${this.version}+software.${software}`;
+  }
+
   get registry(): RegistryInfo {
     return this.#x.registry;
   }

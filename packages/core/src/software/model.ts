@@ -44,6 +44,8 @@ export interface BrowserBlockedRow {
 export interface SoftwareDefaults {
   software: readonly SoftwareRow[];
   browserBlocked: readonly BrowserBlockedRow[];
+  /** Names this content (a hash of it): answers cached under a registry version carry it too. */
+  version?: string | undefined;
 }
 
 /** A use of one program, with the program: what a port lists as its common uses. */

@@ -100,7 +100,9 @@ const records = [
 const rows = snapshotRowsFrom([
   { id: 1, edition: 'iana:2024-01-01', published: '2024-01-01', records },
 ]);
-const snapshot = await buildRegistrySnapshot(rows, { software: { software, browserBlocked } });
+const snapshot = await buildRegistrySnapshot(rows, {
+  software: { software, browserBlocked, version: 'data1' },
+});
 const usesAt = (port: number) =>
   snapshot.commonUses(port).map(({ software, use }) => `${software.id} ${use.low}-${use.high}`);
 
@@ -191,5 +193,12 @@ describe('a snapshot built without the software data set', () => {
     expect(bare.commonUses(6443)).toEqual([]);
     expect(bare.softwareConflicts).toEqual([]);
     expect(bare.isBrowserBlocked(6000)).toBe(false);
+  });
+
+  it('answers under the registry version alone; with the data set, under both', async () => {
+    const bare = await buildRegistrySnapshot(rows);
+    expect(bare.answersVersion).toBe('test');
+    expect(snapshot.version).toBe('test');
+    expect(snapshot.answersVersion).toBe('test+software.data1');
   });
 });

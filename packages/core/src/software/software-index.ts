@@ -12,6 +12,7 @@ const byId = (a: SoftwareRow, b: SoftwareRow) => (a.id < b.id ? -1 : a.id > b.id
  */
 export class SoftwareIndex {
   readonly software: readonly SoftwareRow[];
+  readonly version: string | undefined;
   readonly browserBlocked: BrowserBlockList;
   readonly conflicts: readonly SoftwareConflict[];
   /** Every use of every program, by program id then the program's own order. */
@@ -23,6 +24,7 @@ export class SoftwareIndex {
   /** `currentByPort`: the current records containing a port, in IANA's order. */
   constructor(defaults: SoftwareDefaults, currentByPort: (port: number) => AssignmentRow[]) {
     this.software = [...defaults.software].sort(byId);
+    this.version = defaults.version;
     this.browserBlocked = new BrowserBlockList(defaults.browserBlocked);
     const uses = this.software.flatMap((software) =>
       software.uses.map((use) => ({ software, use })),
