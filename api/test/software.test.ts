@@ -62,12 +62,12 @@ describe.each(TEST_DATABASE_KINDS)('software defaults on %s', (kind) => {
 
   it('finds a program by id or by name, with its uses, and refuses a bad question', async () => {
     const { data } = await api.query<{
-      byId: { slug: string; ports: { low: number }[]; uses: { purpose: string }[] };
+      byId: { id: string; slug: string; ports: { low: number }[]; uses: { purpose: string }[] };
       byName: { slug: string } | null;
       idAsName: null;
       unknown: null;
     }>(`{
-      byId: software(id: "kubernetes") { slug ports { low } uses { purpose } }
+      byId: software(id: "kubernetes") { id slug ports { low } uses { purpose } }
       byName: software(name: "KUBERNETES") { slug }
       idAsName: software(name: "apache-httpd") { slug }
       unknown: software(id: "nope") { slug }
@@ -75,6 +75,11 @@ describe.each(TEST_DATABASE_KINDS)('software defaults on %s', (kind) => {
     expect(data?.byId.ports.map((p) => p.low)).toContain(6443);
     expect(data?.byId.uses.length).toBe(data?.byId.ports.length);
     expect(data?.byName?.slug).toBe('kubernetes');
+    const byNodeId = await api.query<{ software: { slug: string } }>(
+      'query($id: String!) { software(id: $id) { slug } }',
+      { id: data?.byId.id },
+    );
+    expect(byNodeId.data?.software.slug).toBe('kubernetes');
     expect(data?.idAsName).toBeNull();
     expect(data?.unknown).toBeNull();
     for (const query of [

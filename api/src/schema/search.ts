@@ -53,7 +53,7 @@ const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
       nullable: true,
       description: 'A program of the software data set, found by its name or slug.',
       resolve: (hit, _args, context) =>
-        hit.kind === 'software' ? (context.snapshot.software(hit.softwareId) ?? null) : null,
+        hit.kind === 'software' ? (context.snapshot.softwareById(hit.softwareId) ?? null) : null,
     }),
   }),
 });

@@ -1,4 +1,5 @@
 import type { CommonUse, SoftwareRow } from '@portbook/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder, connectionCost } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
 import { countOf, keysetConnection, pageInMemory } from '../pagination.ts';
@@ -34,6 +35,16 @@ export const SoftwareUse = builder.objectRef<CommonUse>('SoftwareUse').implement
   }),
 });
 
+/** A slug as given, or the slug inside a `Software` node id. */
+function slugOf(id: string): string {
+  try {
+    const decoded = decodeGlobalID(id);
+    return decoded.typename === 'Software' ? decoded.id : id;
+  } catch {
+    return id;
+  }
+}
+
 /** Ids and names are short slugs and product names; anything longer is a mistake. */
 const MAX_SOFTWARE_KEY = 100;
 
@@ -41,7 +52,7 @@ builder.node(Software, {
   description:
     'A widely used program with the ports it listens on by default (not registered with IANA, unless it says so).',
   id: { resolve: (software) => software.id },
-  loadOne: (id, context) => context.snapshot.software(id) ?? null,
+  loadOne: (id, context) => context.snapshot.softwareById(id) ?? null,
   fields: (t) => ({
     slug: t.exposeString('id', { description: 'Stable slug, e.g. `kubernetes`.' }),
     name: t.exposeString('name'),
@@ -81,19 +92,18 @@ builder.queryField('software', (t) =>
     type: Software,
     nullable: true,
     description:
-      'A program by `id` (its slug, `kubernetes`) or `name` in any case (`Kubernetes`); give one.',
+      'A program by `id` (its slug, `kubernetes`, or its node id) or `name` in any case (`Kubernetes`); give one.',
     args: { id: t.arg.string(), name: t.arg.string() },
     resolve: (_root, args, context) => {
       if ((args.id == null) === (args.name == null))
         throw badUserInput('give `id` or `name`, not both');
       checkLength(args.id, 'id', MAX_SOFTWARE_KEY);
       checkLength(args.name, 'name', MAX_SOFTWARE_KEY);
-      const key = (args.id ?? args.name) as string;
-      const found = context.snapshot.software(key);
-      // An id finds only by id, a name only by name.
-      if (!found) return null;
-      if (args.id != null) return found.id === key ? found : null;
-      return found.name.toLowerCase() === key.trim().toLowerCase() ? found : null;
+      const found =
+        args.id != null
+          ? context.snapshot.softwareById(slugOf(args.id))
+          : context.snapshot.softwareByName(args.name as string);
+      return found ?? null;
     },
   }),
 );

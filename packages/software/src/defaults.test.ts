@@ -49,7 +49,7 @@ describe('the data set in a registry snapshot', () => {
     // sshd's X11 forwarding display :10, inside IANA's x11 range 6000-6063.
     const display = snapshot.commonUses(6010).find((u) => u.software.id === 'openssh');
     expect(display?.use).toMatchObject({ low: 6010, high: 6010 });
-    expect(snapshot.software('Kubernetes')?.id).toBe('kubernetes');
+    expect(snapshot.softwareByName('Kubernetes')?.id).toBe('kubernetes');
   });
 
   it('names Kubernetes on sun-sr-https, and no conflict where the program is the service', () => {

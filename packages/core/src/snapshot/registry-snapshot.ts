@@ -303,9 +303,14 @@ export class RegistrySnapshot {
     return this.#x.software.uses;
   }
 
-  /** A program by id (`kubernetes`), or by name in any case (`Kubernetes`). */
-  software(idOrName: string): SoftwareRow | undefined {
-    return this.#x.software.find(idOrName);
+  /** A program by its slug (`kubernetes`). */
+  softwareById(id: string): SoftwareRow | undefined {
+    return this.#x.software.byId(id);
+  }
+
+  /** A program by its name in any case (`kubernetes` finds Kubernetes). */
+  softwareByName(name: string): SoftwareRow | undefined {
+    return this.#x.software.byName(name);
   }
 
   /** Every program of the data set, by id. */

@@ -118,11 +118,12 @@ describe('software defaults in the snapshot', () => {
     expect(snapshot.port(6010).commonUses[0]?.use.setting).toBe('X11DisplayOffset in sshd_config');
   });
 
-  it('finds a program by id, or by name in any case', () => {
-    expect(snapshot.software('ollama')?.name).toBe('Ollama');
-    expect(snapshot.software('TensorBoard')?.id).toBe('tensorboard');
-    expect(snapshot.software(' postgresql ')?.id).toBe('postgresql');
-    expect(snapshot.software('nope')).toBeUndefined();
+  it('finds a program by slug, or by name in any case', () => {
+    expect(snapshot.softwareById('ollama')?.name).toBe('Ollama');
+    expect(snapshot.softwareById('Ollama')).toBeUndefined();
+    expect(snapshot.softwareByName('TensorBoard')?.id).toBe('tensorboard');
+    expect(snapshot.softwareByName(' postgresql ')?.id).toBe('postgresql');
+    expect(snapshot.softwareByName('nope')).toBeUndefined();
     expect(snapshot.allSoftware.map((s) => s.id)).toEqual([...software.map((s) => s.id)].sort());
   });
 

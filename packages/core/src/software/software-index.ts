@@ -18,7 +18,8 @@ export class SoftwareIndex {
   /** Every use of every program, by program id then the program's own order. */
   readonly uses: readonly CommonUse[];
   readonly #uses: PortBuckets<CommonUse>;
-  readonly #byKey = new Map<string, SoftwareRow>();
+  readonly #byId = new Map<string, SoftwareRow>();
+  readonly #byName = new Map<string, SoftwareRow>();
   readonly #conflictsByPort = new Map<number, SoftwareConflict[]>();
 
   /** `currentByPort`: the current records containing a port, in IANA's order. */
@@ -32,10 +33,9 @@ export class SoftwareIndex {
     this.uses = uses;
     this.#uses = new PortBuckets(uses, ({ use }) => [[use.low, use.high]]);
     for (const software of this.software) {
-      this.#byKey.set(software.name.toLowerCase(), software);
+      this.#byId.set(software.id, software);
+      this.#byName.set(software.name.toLowerCase(), software);
     }
-    // Ids win over names: `kubernetes` is the id even if a program were named so.
-    for (const software of this.software) this.#byKey.set(software.id, software);
     const conflicts: SoftwareConflict[] = [];
     for (const { software, use } of uses) {
       const conflict = conflictOf(software, use, currentByPort(use.low));
@@ -53,10 +53,13 @@ export class SoftwareIndex {
     return this.#uses.at(port);
   }
 
-  /** A program by id, or by name in any case. */
-  find(idOrName: string): SoftwareRow | undefined {
-    const key = idOrName.trim().toLowerCase();
-    return this.#byKey.get(key);
+  byId(id: string): SoftwareRow | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** A program by its name in any case, spaces around it ignored. */
+  byName(name: string): SoftwareRow | undefined {
+    return this.#byName.get(name.trim().toLowerCase());
   }
 
   conflictsAt(port: number): readonly SoftwareConflict[] {
