@@ -182,6 +182,23 @@ describe.each(TEST_DATABASE_KINDS)('software defaults on %s', (kind) => {
     expect(data?.kubernetes?.browserBlocked).toBeNull();
   });
 
+  it('lists the ports browsers refuse on a date, by port', async () => {
+    const { data } = await api.query<{
+      today: { totalCount: number; nodes: { port: { number: number }; since: string }[] };
+      then: { totalCount: number };
+      before: { totalCount: number };
+    }>(`{
+      today: browserBlockedPorts(first: 3) { totalCount nodes { port { number } since } }
+      then: browserBlockedPorts(at: "2002-01-01") { totalCount }
+      before: browserBlockedPorts(at: "2001-01-01") { totalCount }
+    }`);
+    // The Fetch list of 2026-07-02 holds 83 ports; Mozilla refused 58 of them from 2001-08-15.
+    expect(data?.today.totalCount).toBe(83);
+    expect(data?.today.nodes.map((n) => n.port.number)).toEqual([0, 1, 7]);
+    expect(data?.then.totalCount).toBe(58);
+    expect(data?.before.totalCount).toBe(0);
+  });
+
   it('skips ports browsers refuse when choosing a port for the web', async () => {
     const { data } = await api.query<{
       any: { nearestUnassigned: { number: number } };

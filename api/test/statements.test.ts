@@ -84,6 +84,10 @@ describe.each(TEST_DATABASE_KINDS)('SQL statements per request on %s', (kind) =>
       search(query: "ollama") { nodes { software { slug } service { name } } }
     }`);
     expect(count).toBe(0);
+    const blocked = await statementsFor(`{
+      browserBlockedPorts(first: 100) { totalCount nodes { port { number } since earlierInBrowsers { date } } }
+    }`);
+    expect(blocked).toBe(0);
   });
 
   it('the /services file, with common uses too', async () => {

@@ -1,6 +1,7 @@
 import type { BrowserBlockedRow } from '@portbook/core';
 import { browserBlockedSince } from '@portbook/core';
 import { builder } from '../builder.ts';
+import { countOf, integerCursor, keysetConnection, pageInMemory } from '../pagination.ts';
 import { Citation } from './citation.ts';
 import { DateScalar } from './date.ts';
 import { Port } from './port.ts';
@@ -20,6 +21,7 @@ const BrowserBlock = builder.objectRef<BrowserBlockedRow>('BrowserBlock').implem
   description:
     "The port is on the Fetch standard's bad port list: browsers refuse HTTP(S) to it (Chromium: ERR_UNSAFE_PORT).",
   fields: (t) => ({
+    port: t.field({ type: Port, resolve: (entry) => ({ number: entry.port, at: undefined }) }),
     since: t.field({
       type: DateScalar,
       description: 'The first day a browser or the standard refused it.',
@@ -57,4 +59,24 @@ builder.objectField(Port, 'browserBlocked', (t) =>
         ? null
         : (context.snapshot.browserBlocked(port.number) ?? null),
   }),
+);
+
+builder.queryField('browserBlockedPorts', (t) =>
+  t.connection(
+    {
+      type: BrowserBlock,
+      description:
+        "The Fetch standard's bad ports browsers refuse on `at` (default: today), by port, each with its history (83 today; 58 in 2002).",
+      args: { at: t.arg({ type: DateScalar }) },
+      resolve: (_root, args, context) => {
+        const entries = context.snapshot.browserBlockedPorts(args.at ?? context.today);
+        return keysetConnection<BrowserBlockedRow, number>(args, {
+          cursor: { kind: 'blocked', of: (entry) => entry.port, parse: integerCursor },
+          load: (page) => pageInMemory(entries, (entry) => entry.port, page),
+          totalCount: () => entries.length,
+        });
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
+  ),
 );

@@ -335,6 +335,14 @@ export class RegistrySnapshot {
     return this.#x.software.browserBlocked.entry(port);
   }
 
+  /** The bad port list's entries browsers refuse on `at` (default: today), by port. */
+  browserBlockedPorts(at?: string): BrowserBlockedRow[] {
+    const date = at ?? todayDate();
+    return this.#x.software.browserBlocked.entries.filter(
+      (entry) => browserBlockedSince(entry) <= date,
+    );
+  }
+
   /** Whether browsers refuse HTTP(S) to `port` on `at` (default: today). */
   isBrowserBlocked(port: number, at?: string): boolean {
     return this.#x.software.browserBlocked.isBlocked(port, at ?? todayDate());

@@ -155,6 +155,8 @@ describe('software defaults in the snapshot', () => {
     expect(snapshot.isBrowserBlocked(6566, '2021-03-10')).toBe(true);
     expect(snapshot.isBrowserBlocked(6443)).toBe(false);
     expect(snapshot.port(6566, '2020-01-01').browserBlockedSince).toBeUndefined();
+    expect(snapshot.browserBlockedPorts().map((entry) => entry.port)).toEqual([6000, 6566]);
+    expect(snapshot.browserBlockedPorts('2020-01-01').map((entry) => entry.port)).toEqual([6000]);
   });
 
   it('skips ports browsers refuse when asked to, for free ports and free blocks', () => {
