@@ -32,6 +32,10 @@ builder.queryField('unassigned', (t) =>
           description: 'Free for these protocols (default: free on every protocol).',
         }),
         at: t.arg({ type: DateScalar }),
+        web: t.arg.boolean({
+          defaultValue: false,
+          description: 'Ports browsers refuse on `at` (the Fetch bad port list) break blocks too.',
+        }),
       },
       resolve: (_root, args, context) => {
         const within = args.within ? checkPortRange(args.within) : USER_PORTS;
@@ -46,6 +50,7 @@ builder.queryField('unassigned', (t) =>
           minLength,
           protocols: args.protocols ?? undefined,
           at: args.at ?? undefined,
+          web: args.web ?? false,
         });
         return keysetConnection<PortRangeShape, number>(args, {
           cursor: { kind: 'free', of: (block) => block.low, parse: integerCursor },

@@ -129,12 +129,22 @@ builder.node(Port, {
       nullable: true,
       description:
         'The closest port no assigned or reserved record claims (this one, if it is free), for choosing a port.',
-      args: { protocols: t.arg({ type: [ProtocolEnum] }) },
+      args: {
+        protocols: t.arg({ type: [ProtocolEnum] }),
+        web: t.arg.boolean({
+          defaultValue: false,
+          description:
+            'Skip ports browsers refuse on `at` (the Fetch bad port list), for a web server.',
+        }),
+      },
       // A scan out from the port until a free one: up to the whole port space.
       complexity: 50,
       resolve: (port, args, context) => {
-        const occupancy = context.snapshot.occupancy(port.at);
-        const nearest = occupancy.nearestFree(port.number, args.protocols ?? undefined);
+        const nearest = context.snapshot.nearestFree(port.number, {
+          protocols: args.protocols ?? undefined,
+          at: port.at,
+          web: args.web ?? false,
+        });
         return nearest === null ? null : { number: nearest, at: port.at };
       },
     }),

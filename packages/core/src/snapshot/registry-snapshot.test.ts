@@ -146,7 +146,9 @@ describe('RegistrySnapshot', () => {
             ? `${hit.reason}:${hit.serviceName}`
             : hit.kind === 'port'
               ? `port:${hit.port}`
-              : `range:${hit.low}-${hit.high}`,
+              : hit.kind === 'range'
+                ? `range:${hit.low}-${hit.high}`
+                : `${hit.reason}:software:${hit.softwareId}`,
         );
     expect(summary('443')).toEqual(['port:443', 'port:https']);
     expect(summary('6010 .. 6000')).toEqual(['range:6000-6010', 'range:x11']);

@@ -1,10 +1,14 @@
 import { type PortEvent, portEvents } from '../history/port-timeline.ts';
 import type { TimelineChange } from '../history/types.ts';
 import { PORT_MAX, type PortRange, type Protocol, type RangeClassDefinition } from '../model.ts';
+import { browserBlockedSince } from '../software/browser-blocked.ts';
+import type { SoftwareConflict } from '../software/conflicts.ts';
+import type { BrowserBlockedRow, CommonUse, SoftwareRow } from '../software/model.ts';
+import type { SoftwareIndex } from '../software/software-index.ts';
 import { type AssignmentFilter, assignmentPredicate, recordText } from './assignment-filter.ts';
 import type { ChangeCursor, ChangeFeed, ChangeFilter } from './change-feed.ts';
 import { Memo } from './memo.ts';
-import { Occupancy } from './occupancy.ts';
+import { Occupancy, type PortSkip } from './occupancy.ts';
 import type { PortBuckets } from './port-buckets.ts';
 import type { PortView } from './port-view.ts';
 import type { RangeClassIndex } from './range-class-index.ts';
@@ -36,6 +40,7 @@ export interface SnapshotIndexes {
   changes: ChangeFeed;
   rangeClasses: RangeClassIndex;
   searchIndex: SearchIndex;
+  software: SoftwareIndex;
   sourcesById: Map<number, SourceRow>;
   peopleById: Map<string, PersonRecordRow>;
 }
@@ -59,6 +64,15 @@ export class RegistrySnapshot {
   /** The registry version the snapshot was read at (see db `registryVersion`). */
   get version(): string {
     return this.#x.rows.version;
+  }
+
+  /**
+   * What every answer depends on: the registry version and the software data set's. ETags and
+   * response caches key on it, so new software data (a deploy) is never answered by a 304.
+   */
+  get answersVersion(): string {
+    const software = this.#x.software.version;
+    return software === undefined ? this.version : `${this.version}+software.${software}`;
   }
 
   get registry(): RegistryInfo {
@@ -102,16 +116,42 @@ export class RegistrySnapshot {
     return this.occupancy(at).status(port);
   }
 
-  /** Free blocks in `within` on `at`: runs no assigned or reserved record claims. */
+  /**
+   * Free blocks in `within` on `at`: runs no assigned or reserved record claims; with `web`,
+   * ports browsers refuse on that day break runs too.
+   */
   freeBlocks(
     within: PortRange,
     options: {
       minLength?: number;
       protocols?: readonly Protocol[] | undefined;
       at?: string | undefined;
+      web?: boolean | undefined;
     } = {},
   ): PortRange[] {
-    return this.occupancy(options.at).freeBlocks(within, options.minLength ?? 1, options.protocols);
+    return this.occupancy(options.at).freeBlocks(
+      within,
+      options.minLength ?? 1,
+      options.protocols,
+      this.#webSkip(options),
+    );
+  }
+
+  /** The free port closest to `port` on `at` (itself when free); `web` skips ports browsers refuse. */
+  nearestFree(
+    port: number,
+    options: {
+      protocols?: readonly Protocol[] | undefined;
+      at?: string | undefined;
+      web?: boolean | undefined;
+    } = {},
+  ): number | null {
+    return this.occupancy(options.at).nearestFree(port, options.protocols, this.#webSkip(options));
+  }
+
+  #webSkip(options: { at?: string | undefined; web?: boolean | undefined }): PortSkip | undefined {
+    if (!options.web) return undefined;
+    return (port) => this.isBrowserBlocked(port, options.at);
   }
 
   /** Everything a port's page shows, from this snapshot. */
@@ -131,6 +171,9 @@ export class RegistrySnapshot {
       nearestFree: occupancy.nearestFree(number),
       freeBlock: occupancy.freeBlockAround(number, rangeClass ?? { low: 0, high: PORT_MAX }),
       history: this.portHistory(number),
+      commonUses: this.commonUses(number),
+      conflicts: at === undefined ? this.conflictsAt(number) : [],
+      browserBlockedSince: this.browserBlockedSince(number, at),
     };
   }
 
@@ -246,6 +289,71 @@ export class RegistrySnapshot {
   /** Ephemeral ranges in force on `date` (all without), holding `port` when given. */
   ephemeralRanges(date?: string, port?: number): RangeClassDefinition[] {
     return this.#x.rangeClasses.ephemeralAt(date, port);
+  }
+
+  // Software defaults and the ports browsers refuse
+
+  /** Software whose default port or range contains `port` (6010 finds sshd's display :10). */
+  commonUses(port: number): readonly CommonUse[] {
+    return this.#x.software.usesAt(port);
+  }
+
+  /** Every use of every program, by program id. */
+  get allCommonUses(): readonly CommonUse[] {
+    return this.#x.software.uses;
+  }
+
+  /** A program by its slug (`kubernetes`). */
+  softwareById(id: string): SoftwareRow | undefined {
+    return this.#x.software.byId(id);
+  }
+
+  /** A program by its name in any case (`kubernetes` finds Kubernetes). */
+  softwareByName(name: string): SoftwareRow | undefined {
+    return this.#x.software.byName(name);
+  }
+
+  /** Every program of the data set, by id. */
+  get allSoftware(): readonly SoftwareRow[] {
+    return this.#x.software.software;
+  }
+
+  /**
+   * Single-port defaults on a port IANA assigns today to another service (Kubernetes on 6443,
+   * `sun-sr-https`), by port then program id: the rule is `conflictOf`.
+   */
+  get softwareConflicts(): readonly SoftwareConflict[] {
+    return this.#x.software.conflicts;
+  }
+
+  conflictsAt(port: number): readonly SoftwareConflict[] {
+    return this.#x.software.conflictsAt(port);
+  }
+
+  /** The bad port list's entry for `port`, whatever the date; undefined when never refused. */
+  browserBlocked(port: number): BrowserBlockedRow | undefined {
+    return this.#x.software.browserBlocked.entry(port);
+  }
+
+  /** The bad port list's entries browsers refuse on `at` (default: today), by port. */
+  browserBlockedPorts(at?: string): BrowserBlockedRow[] {
+    const date = at ?? todayDate();
+    return this.#x.software.browserBlocked.entries.filter(
+      (entry) => browserBlockedSince(entry) <= date,
+    );
+  }
+
+  /** Whether browsers refuse HTTP(S) to `port` on `at` (default: today). */
+  isBrowserBlocked(port: number, at?: string): boolean {
+    return this.#x.software.browserBlocked.isBlocked(port, at ?? todayDate());
+  }
+
+  /** The first day browsers refused `port`, if they did by `at` (default: today). */
+  browserBlockedSince(port: number, at?: string): string | undefined {
+    const entry = this.browserBlocked(port);
+    if (!entry) return undefined;
+    const since = browserBlockedSince(entry);
+    return since <= (at ?? todayDate()) ? since : undefined;
   }
 
   // Sources, people, search

@@ -10,7 +10,14 @@ export type SearchReason = 'port' | 'range' | 'name' | 'prefix' | 'fuzzy' | 'tex
 export type SearchHit =
   | { kind: 'port'; port: number; score: number; reason: 'port' }
   | { kind: 'range'; low: number; high: number; score: number; reason: 'range' }
-  | { kind: 'service'; serviceName: string; score: number; reason: SearchReason };
+  | { kind: 'service'; serviceName: string; score: number; reason: SearchReason }
+  | { kind: 'software'; softwareId: string; score: number; reason: SearchReason };
+
+/** What search needs of a program of the software data set. */
+export interface SearchableSoftware {
+  id: string;
+  name: string;
+}
 
 const NUMBER = /^\s*(\d{1,6})\s*$/;
 const RANGE = /^\s*(\d{1,6})\s*(?:-|–|\.\.|:)\s*(\d{1,6})\s*$/;
@@ -40,6 +47,41 @@ export function fuzzyNames(query: string, names: readonly string[]) {
   return matches;
 }
 
+const nameWords = (name: string): string[] => name.match(/[a-z0-9]+/g) ?? [];
+
+const hitName = (hit: SearchHit) =>
+  hit.kind === 'service' ? hit.serviceName : hit.kind === 'software' ? hit.softwareId : '';
+
+/**
+ * Programs by id or name: exact, as a prefix, a whole word of the name ("kafka" in "Apache
+ * Kafka"), or one typo away. Each scores one below a service found the same way, so the
+ * registry's own name leads where both match ("postgres" finds the service `postgresql` first).
+ */
+function softwareByName(
+  query: string,
+  software: readonly SearchableSoftware[],
+): Extract<SearchHit, { kind: 'software' }>[] {
+  const key = serviceKey(query);
+  if (!key) return [];
+  const hits: Extract<SearchHit, { kind: 'software' }>[] = [];
+  const allowed = Math.min(2, Math.max(1, Math.floor(key.length / 4)));
+  for (const { id, name } of software) {
+    const lower = name.toLowerCase();
+    const hit = (score: number, reason: SearchReason) =>
+      hits.push({ kind: 'software', softwareId: id, score, reason });
+    if (id === key || lower === key) hit(94, 'name');
+    else if (key.length >= 2 && (id.startsWith(key) || lower.startsWith(key))) {
+      const longer = id.startsWith(key) ? id : lower;
+      hit(69 - Math.min(longer.length - key.length, 20), 'prefix');
+    } else if (key.length >= 3 && nameWords(lower).includes(key)) hit(65, 'text');
+    else if (key.length >= 4) {
+      const d = Math.min(distance(id, key), distance(lower, key));
+      if (d <= allowed) hit(59 - 10 * d, 'fuzzy');
+    }
+  }
+  return hits;
+}
+
 /**
  * One search box over the current registry. Words of names, descriptions and notes go through
  * MiniSearch (an inverted index with prefix matching and BM25 ranking, 0 dependencies): what the
@@ -51,10 +93,16 @@ export class SearchIndex {
   readonly #current: readonly AssignmentRow[];
   readonly #names: readonly string[];
   readonly #words: MiniSearch<TextDocument>;
+  readonly #software: readonly SearchableSoftware[];
 
-  constructor(current: readonly AssignmentRow[], names: readonly string[]) {
+  constructor(
+    current: readonly AssignmentRow[],
+    names: readonly string[],
+    software: readonly SearchableSoftware[] = [],
+  ) {
     this.#current = current.filter((row) => row.serviceName !== null);
     this.#names = names;
+    this.#software = software;
     this.#words = new MiniSearch<TextDocument>({ fields: ['text'], idField: 'id' });
   }
 
@@ -119,8 +167,9 @@ export class SearchIndex {
       }
       for (const { name, rank } of words) addService(name, weight * (rank / (rank + 1)), 'text');
     }
-    const ranked = [...services.values()].sort(
-      (a, b) => b.score - a.score || a.serviceName.localeCompare(b.serviceName),
+    const software = number || range ? [] : softwareByName(query, this.#software);
+    const ranked = [...services.values(), ...software].sort(
+      (a, b) => b.score - a.score || hitName(a).localeCompare(hitName(b)),
     );
     return [...hits, ...ranked].slice(0, Math.max(limit, hits.length));
   }
