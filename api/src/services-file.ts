@@ -2,13 +2,13 @@ import {
   formatServicesFile,
   PROTOCOLS,
   type Protocol,
+  parseDate,
   type RegistrySnapshot,
   STATUSES,
   type Status,
 } from '@portbook/core';
 import type { Plugin } from 'graphql-yoga';
 import type { RegistryState } from './registry-state.ts';
-import { parseDate } from './schema/date.ts';
 import { sha256 } from './sha256.ts';
 
 class BadRequest extends Error {}
