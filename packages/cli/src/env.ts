@@ -22,6 +22,10 @@ export interface CliEnv {
   debug: boolean;
   /** How often `start` syncs while it serves (`24h`; see `parseSyncInterval`); unset: never. */
   syncInterval: string | undefined;
+  /** NO_COLOR (no-color.org): no colours in the output even on a terminal. */
+  noColor: boolean;
+  /** FORCE_COLOR: colours even when stdout is not a terminal. */
+  forceColor: boolean;
 }
 
 const IANA_XML_URL =
@@ -51,5 +55,7 @@ export function cliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     siteDir: env.PORTBOOK_SITE_DIR || undefined,
     debug: flag(env.PORTBOOK_DEBUG),
     syncInterval: env.PORTBOOK_SYNC_INTERVAL || undefined,
+    noColor: Boolean(env.NO_COLOR),
+    forceColor: flag(env.FORCE_COLOR),
   };
 }

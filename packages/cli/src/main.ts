@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { importCommand } from './commands/import.ts';
+import { lookupCommand } from './commands/lookup.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -13,7 +14,14 @@ const program = new Command('portbook')
   .exitOverride()
   .showHelpAfterError();
 
-for (const register of [migrateCommand, syncCommand, importCommand, statsCommand, startCommand]) {
+for (const register of [
+  lookupCommand,
+  migrateCommand,
+  syncCommand,
+  importCommand,
+  statsCommand,
+  startCommand,
+]) {
   register(program);
 }
 
