@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { diffCommand } from './commands/diff.ts';
+import { freeCommand } from './commands/free.ts';
+import { historyCommand } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
 import { lookupCommand } from './commands/lookup.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -16,6 +19,9 @@ const program = new Command('portbook')
 
 for (const register of [
   lookupCommand,
+  freeCommand,
+  historyCommand,
+  diffCommand,
   migrateCommand,
   syncCommand,
   importCommand,
