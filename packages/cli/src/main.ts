@@ -15,7 +15,20 @@ import { reportError } from './report-error.ts';
 const program = new Command('portbook')
   .description('every TCP/UDP/SCTP/DCCP port number: today, in history, and by range')
   .exitOverride()
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    `
+Examples:
+  portbook 22                           a port: records, class, software defaults, browsers
+  portbook 6000-6010                    a range
+  portbook kerberos                     a service name, or words of descriptions
+  portbook free 8000-9000 --min 4       free blocks of at least 4 ports
+  portbook history 15                   the timeline of a port or a service
+  portbook diff 2025-01-01 2026-01-01   what changed in the registry in 2025
+
+\`portbook <command> --help\` for a command's options.`,
+  );
 
 for (const register of [
   lookupCommand,
