@@ -45,6 +45,8 @@ for (const register of [
 }
 
 try {
+  // Bare `portbook` would run the default command without a query: show every command instead.
+  if (process.argv.length <= 2) program.help({ error: true });
   await program.parseAsync(process.argv);
 } catch (error) {
   // Commander has already printed its own usage errors (and help/version output, exit code 0).
