@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadSnapshot } from '@portbook/db';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
@@ -236,6 +236,18 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     const cacheDir = join(dirname(env.PORTBOOK_DATA_DIR as string), 'snapshot-cache');
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.v8'))).toHaveLength(1);
     expect((await cli(String(UNUSED_PORT))).code).toBe(1);
+    if (kind === 'pglite') {
+      // Files untouched since the cache was found current: answered without opening the
+      // database, so even while another process holds it.
+      const lock = `${env.PORTBOOK_DATA_DIR}.lock`;
+      writeFileSync(lock, `${process.pid}\n`);
+      try {
+        expect((await cli('stats')).stderr).toMatch(/^error \[DATABASE_UNAVAILABLE\]/);
+        expect(await json('25')).toMatchObject({ code: 0, body: { status: 'assigned' } });
+      } finally {
+        rmSync(lock);
+      }
+    }
     const newer = join(scratchDir('newer'), 'registry-2026-09.xml');
     writeFileSync(
       newer,

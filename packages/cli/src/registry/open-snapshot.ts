@@ -1,8 +1,18 @@
-import { buildRegistrySnapshot, PortbookError, type RegistrySnapshot } from '@portbook/core';
-import { loadSnapshotRows } from '@portbook/db';
+import {
+  buildRegistrySnapshot,
+  PortbookError,
+  type RegistrySnapshot,
+  type SnapshotRows,
+} from '@portbook/core';
+import { databaseEnv, loadSnapshotRows } from '@portbook/db';
 import { cliEnv } from '../env.ts';
 import { withDatabase } from '../open-database.ts';
-import { cachedSnapshotRows, snapshotCacheFile } from './snapshot-cache.ts';
+import {
+  cachedSnapshotRows,
+  rowsOfUntouchedDataDir,
+  snapshotCacheFile,
+  stampDataDir,
+} from './snapshot-cache.ts';
 
 /** Nothing runs alongside a command: phases need not yield to the event loop. */
 const noPause = async () => {};
@@ -13,11 +23,7 @@ const noPause = async () => {};
  * REGISTRY_EMPTY before a first sync.
  */
 export async function openSnapshot(): Promise<RegistrySnapshot> {
-  const rows = await withDatabase((database) =>
-    cliEnv().snapshotCache
-      ? cachedSnapshotRows(database.db, snapshotCacheFile())
-      : loadSnapshotRows(database.db, { pause: noPause }),
-  );
+  const rows = await registryRows();
   if (rows.sources.length === 0) {
     throw new PortbookError(
       'REGISTRY_EMPTY',
@@ -25,4 +31,17 @@ export async function openSnapshot(): Promise<RegistrySnapshot> {
     );
   }
   return buildRegistrySnapshot(rows, { pause: noPause });
+}
+
+async function registryRows(): Promise<SnapshotRows> {
+  if (!cliEnv().snapshotCache) {
+    return withDatabase((database) => loadSnapshotRows(database.db, { pause: noPause }));
+  }
+  const file = snapshotCacheFile();
+  const { databaseUrl, dataDir } = databaseEnv();
+  const untouched = databaseUrl ? undefined : rowsOfUntouchedDataDir(file, dataDir);
+  if (untouched) return untouched;
+  const cached = await withDatabase((database) => cachedSnapshotRows(database.db, file));
+  if (!databaseUrl) stampDataDir(file, dataDir, cached.key);
+  return cached.rows;
 }
