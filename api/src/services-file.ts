@@ -3,6 +3,7 @@ import {
   formatServicesFile,
   PROTOCOLS,
   type Protocol,
+  parseDate,
   type RegistrySnapshot,
   STATUSES,
   type Status,
@@ -10,7 +11,6 @@ import {
 } from '@portbook/core';
 import type { Plugin } from 'graphql-yoga';
 import type { RegistryState } from './registry-state.ts';
-import { parseDate } from './schema/date.ts';
 import { sha256 } from './sha256.ts';
 
 class BadRequest extends Error {}

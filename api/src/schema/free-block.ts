@@ -1,13 +1,10 @@
-import { PortbookError, type PortRange as PortRangeShape } from '@portbook/core';
+import { PortbookError, type PortRange as PortRangeShape, USER_PORTS } from '@portbook/core';
 import { builder } from '../builder.ts';
 import { countOf, integerCursor, keysetConnection, pageInMemory } from '../pagination.ts';
 import { checkPortRange } from './assignment-filter.ts';
 import { DateScalar } from './date.ts';
 import { ProtocolEnum } from './enums.ts';
 import { PortRangeInput } from './port-range.ts';
-
-/** User Ports: where IANA assigns new services, so where people look for a free port. */
-const USER_PORTS = { low: 1024, high: 49151 };
 
 const FreeBlock = builder.objectRef<PortRangeShape>('FreeBlock').implement({
   description: 'A run of consecutive ports no assigned or reserved record claims.',

@@ -1,4 +1,6 @@
+export * from './dates.ts';
 export * from './errors.ts';
+export * from './history/change-text.ts';
 export * from './history/note-events.ts';
 export * from './history/port-timeline.ts';
 export * from './history/timeline.ts';

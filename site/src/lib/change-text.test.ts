@@ -1,6 +1,7 @@
+import { fieldDetails } from '@portbook/core';
 import type { Change } from '@portbook/db';
 import { describe, expect, it } from 'vitest';
-import { changeHeadline, changeLine, fieldDetails } from './change-text.ts';
+import { changeHeadline, changeLine } from './change-text.ts';
 
 const base: Change = {
   id: 'c',

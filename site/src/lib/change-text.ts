@@ -1,5 +1,5 @@
+import { fieldDetails, portRangeText } from '@portbook/core';
 import type { Change } from '@portbook/db';
-import { portRangeText } from './record-view.ts';
 import { portPath, servicePath } from './slugs.ts';
 
 /** A change as one line of text: what, where, and the fields that moved. */
@@ -37,34 +37,7 @@ export function changeHeadline(line: ChangeLine): string {
   return [line.kind, line.where, line.serviceName].filter(Boolean).join(' ');
 }
 
-/** `description: "Who is up or NETSTAT" → "Unassigned [was netstat]"`, one per changed field. */
-export function fieldDetails(
-  fields: Change['fields'] | Partial<Record<string, { before: unknown; after: unknown }>>,
-): string[] {
-  return Object.entries(fields ?? {}).flatMap(([field, change]) =>
-    change ? [`${field}: ${show(change.before)} → ${show(change.after)}`] : [],
-  );
-}
-
 function changeHref(change: Change): string | undefined {
   if (change.portLow !== null) return portPath(change.portLow);
   return change.serviceName ? servicePath(change.serviceName) : undefined;
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(none)';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 120 ? `${value.slice(0, 119)}…` : value);
-  if (isPortRange(value)) return portRangeText(value.low, value.high);
-  if (
-    Array.isArray(value) &&
-    value.every((item) => typeof item === 'object' && item && 'data' in item)
-  ) {
-    return value.map((item) => (item as { data: string }).data).join(', ') || '(none)';
-  }
-  return JSON.stringify(value);
-}
-
-function isPortRange(value: unknown): value is { low: number; high: number } {
-  return typeof value === 'object' && value !== null && 'low' in value && 'high' in value;
 }

@@ -1,9 +1,8 @@
-import { CHANGE_KINDS, type ChangeKind } from '@portbook/core';
+import { CHANGE_KINDS, type ChangeKind, sourceLabel } from '@portbook/core';
 import type { Assignment, Change, Source } from '@portbook/db';
 import { type ChangeLine, changeLine } from './change-text.ts';
 import { barChart } from './charts/bar-chart.ts';
 import { sourcePath, sourceSlug } from './slugs.ts';
-import { sourceLabel } from './source-label.ts';
 
 export type ChangeCounts = Record<ChangeKind, number>;
 

@@ -1,10 +1,13 @@
-import { type PortEvent, portEvents } from '@portbook/core';
+import {
+  fieldDetails,
+  type PortEvent,
+  portEvents,
+  portRangeText,
+  sourceLabel,
+} from '@portbook/core';
 import type { Assignment, Change, Source } from '@portbook/db';
-import { fieldDetails } from './change-text.ts';
 import { portTimelineChart, type TimelineRow } from './charts/port-timeline.ts';
-import { portRangeText } from './record-view.ts';
 import { sourcePath } from './slugs.ts';
-import { sourceLabel } from './source-label.ts';
 
 /** Rows drawn at most; the event list below the drawing keeps everything. */
 const MAX_ROWS = 16;

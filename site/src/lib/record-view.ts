@@ -52,11 +52,6 @@ export function recordView(record: Assignment, people: ReadonlyMap<string, Perso
 }
 
 /** `6000-6063` or `443`. */
-export function portRangeText(low: number | null, high: number | null): string {
-  if (low === null) return 'no port';
-  return high === null || high === low ? String(low) : `${low}-${high}`;
-}
-
 function personView(
   id: string | null,
   people: ReadonlyMap<string, PersonRow>,

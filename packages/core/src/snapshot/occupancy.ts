@@ -2,6 +2,9 @@ import { PORT_MAX, PORT_MIN, type PortRange, PROTOCOLS, type Protocol } from '..
 import { claimsPort, STATUS_STRENGTH } from './port-status.ts';
 import type { AssignmentRow } from './rows.ts';
 
+/** User Ports (RFC 6335): where IANA assigns new services, so where a free port is looked for. */
+export const USER_PORTS: PortRange = { low: 1024, high: 49151 };
+
 /** The claim bit of records without a protocol (named only, or early RFCs). */
 const NO_PROTOCOL_BIT = 1 << PROTOCOLS.length;
 const EVERY_CLAIM = (NO_PROTOCOL_BIT << 1) - 1;
