@@ -1,7 +1,9 @@
 import { CHANGE_KINDS, type ChangeKind } from '@portbook/core';
 import type { Assignment, Change, Source } from '@portbook/db';
-import { type ChangeLine, changeLine } from './change-text.ts';
+import { type ChangeLine, changeLine, type RecordLookup } from './change-text.ts';
 import { barChart } from './charts/bar-chart.ts';
+import { documentGaps, gapBefore } from './document-gaps.ts';
+import type { DocumentGap } from './sentences.ts';
 import { sourcePath, sourceSlug } from './slugs.ts';
 import { sourceLabel } from './source-label.ts';
 
@@ -17,14 +19,17 @@ export interface SourcePage {
   /** `RFC 1700: Assigned Numbers`, `IANA registry of 2026-08-17`. */
   label: string;
   counts: ChangeCounts;
+  /** The years without a document just before this one, when there are some. */
+  gap: DocumentGap | undefined;
   /**
    * Changes of this document, grouped by kind in CHANGE_KINDS order; long groups keep their
-   * first CHANGE_LIST_LIMIT lines (the 2013 registry adds 13,000 records to the 2008 one).
+   * first CHANGE_LIST_LIMIT lines (the 2013 registry adds 13,000 records to the 2008 one; a
+   * phone lays out about 500 lines per group in good time).
    */
   changes: { kind: ChangeKind; total: number; lines: ChangeLine[] }[];
 }
 
-export const CHANGE_LIST_LIMIT = 2000;
+export const CHANGE_LIST_LIMIT = 500;
 
 export interface HistoryPage {
   documents: SourcePage[];
@@ -32,11 +37,13 @@ export interface HistoryPage {
   others: Source[];
   recordsChart: string;
   registrationsChart: string;
+  gaps: DocumentGap[];
 }
 
 export function buildSourcePages(
   sources: readonly Source[],
   changes: readonly Change[],
+  recordOf: RecordLookup,
 ): SourcePage[] {
   const timeline = sources.filter((s) => s.inTimeline);
   const bySource = new Map<number, Change[]>();
@@ -45,6 +52,7 @@ export function buildSourcePages(
     if (list) list.push(change);
     else bySource.set(change.sourceId, [change]);
   }
+  const gaps = documentGaps(timeline.map((source) => source.published));
   const pages = timeline.map((source): SourcePage => {
     const own = bySource.get(source.id) ?? [];
     return {
@@ -55,12 +63,13 @@ export function buildSourcePages(
       next: undefined,
       label: sourceLabel(source),
       counts: countKinds(own),
+      gap: gapBefore(source.published, gaps),
       changes: CHANGE_KINDS.map((kind) => {
         const ofKind = own.filter((c) => c.kind === kind);
         return {
           kind,
           total: ofKind.length,
-          lines: ofKind.slice(0, CHANGE_LIST_LIMIT).map(changeLine),
+          lines: ofKind.slice(0, CHANGE_LIST_LIMIT).map((change) => changeLine(change, recordOf)),
         };
       }).filter((group) => group.total > 0),
     };
@@ -91,6 +100,7 @@ export function buildHistoryPage(
   return {
     documents,
     others: sources.filter((s) => !s.inTimeline),
+    gaps: documents.flatMap((page) => (page.gap ? [page.gap] : [])),
     recordsChart: barChart(
       documents.map((page) => ({
         label: page.source.published.slice(0, 4),
@@ -105,8 +115,8 @@ export function buildHistoryPage(
     ),
     registrationsChart: barChart(yearBars, {
       id: 'registrations-per-year',
-      title: 'Assignments per year',
-      description: `Records in today's registry by the year IANA registered them, ${years[0] ?? ''}–${years.at(-1) ?? ''}.`,
+      title: 'Registration dates per year',
+      description: `Assigned records of today's registry counted by the year of their registration date, ${years[0] ?? ''}–${years.at(-1) ?? ''}; records without a registration date are not counted.`,
     }),
   };
 }

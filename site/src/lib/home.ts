@@ -1,6 +1,6 @@
 import { PORT_MAX } from '@portbook/core';
 import type { SiteCatalog } from '@portbook/db';
-import { type ChangeLine, changeLine } from './change-text.ts';
+import { type ChangeLine, changeLine, type RecordLookup } from './change-text.ts';
 import type { PortSpace } from './port-space.ts';
 
 export interface HeadlineNumber {
@@ -31,17 +31,23 @@ export function headlineNumbers(catalog: SiteCatalog, space: PortSpace): Headlin
   ];
 }
 
-/** The newest changes: latest date first, then by port, changes without a port last. */
-export function latestChanges(catalog: SiteCatalog, count: number): ChangeLine[] {
-  return [...catalog.changes]
+/** The newest changes by their own date: latest first, then by port, changes without a port last. */
+export function latestChanges(
+  catalog: SiteCatalog,
+  recordOf: RecordLookup,
+  count: number,
+): ChangeLine[] {
+  return catalog.changes
+    .map((change) => ({ change, line: changeLine(change, recordOf) }))
     .sort(
       (a, b) =>
-        b.occurred.localeCompare(a.occurred) ||
-        (a.portLow ?? Number.MAX_SAFE_INTEGER) - (b.portLow ?? Number.MAX_SAFE_INTEGER) ||
-        a.id.localeCompare(b.id),
+        b.line.date.localeCompare(a.line.date) ||
+        (a.change.portLow ?? Number.MAX_SAFE_INTEGER) -
+          (b.change.portLow ?? Number.MAX_SAFE_INTEGER) ||
+        a.change.id.localeCompare(b.change.id),
     )
     .slice(0, count)
-    .map(changeLine);
+    .map(({ line }) => line);
 }
 
 function format(value: number): string {

@@ -1,5 +1,6 @@
 import { classesAt } from '@portbook/core';
 import type { SiteCatalog } from '@portbook/db';
+import { documentGaps } from './document-gaps.ts';
 import { buildPortHistory, type PortHistory } from './port-history.ts';
 import { createPortIndex } from './port-index.ts';
 import type { PortPageContext } from './port-page.ts';
@@ -13,6 +14,7 @@ export function createPortContext(catalog: SiteCatalog, today: string): PortPage
   const sources = catalog.sources.filter((source) => source.inTimeline);
   const sourceById = new Map(sources.map((source) => [source.id, source]));
   const first = sources[0]?.published ?? today;
+  const gaps = documentGaps(sources.map((source) => source.published));
   const currentRecordsAt = (port: number) => current.rowsAt(port);
   // Ports inside one Unassigned range share every record and change: one history serves them all.
   const histories = new Map<string, PortHistory>();
@@ -29,6 +31,7 @@ export function createPortContext(catalog: SiteCatalog, today: string): PortPage
         sourceById,
         first,
         today,
+        gaps,
       });
       histories.set(key, history);
     }

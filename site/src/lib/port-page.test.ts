@@ -23,13 +23,20 @@ describe('buildPortPage', () => {
     const netstat = page(15);
     expect(netstat.history.neverAssigned).toBe(false);
     expect(netstat.history.former).toEqual([
-      { name: 'NETSTAT', from: '1977-11-01', to: '1987-05-01' },
+      {
+        label: 'NETSTAT',
+        aliases: ['NETSTAT'],
+        unassigned: false,
+        from: '1977-11-01',
+        to: '1987-05-01',
+      },
     ]);
     expect(netstat.history.events).toEqual([
       expect.objectContaining({
         date: '1987-05-01',
         kind: 'modified',
-        details: ['description: "Who is up or NETSTAT" → "Unassigned [was netstat]"'],
+        sentence: 'changed NETSTAT on 15',
+        details: ['description: “Who is up or NETSTAT” → “Unassigned [was netstat]”'],
         source: { label: 'RFC 1010: Assigned Numbers', path: '/history/rfc-1010/' },
       }),
     ]);
@@ -53,9 +60,14 @@ describe('buildPortPage', () => {
     ]);
     expect(page(6010).searchable).toBe(false);
     expect(page(6000).searchable).toBe(true);
-    expect(page(6010).etcServices).toBe(
-      'x11                     6010/tcp        # X Window System',
+    // The real line of the range (its first port), never a made-up `x11 6010/tcp`.
+    expect(page(6010).etcServices.lines).toBe(
+      'x11                     6000/tcp        # X Window System (range 6000-6063)',
     );
+    expect(page(6010).etcServices.rangeNote).toContain(
+      'Port 6010 is inside the range 6000-6063 of x11',
+    );
+    expect(page(6000).etcServices.rangeNote).toBeUndefined();
   });
 
   it('points a taken port to the nearest free one', () => {

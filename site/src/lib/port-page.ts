@@ -6,7 +6,7 @@ import {
   type RangeClassDefinition,
 } from '@portbook/core';
 import type { Assignment, PersonRow } from '@portbook/db';
-import { etcServicesLines } from './etc-services.ts';
+import { type EtcServices, etcServicesLines } from './etc-services.ts';
 import { portQuery } from './graphql-snippet.ts';
 import type { PortHistory } from './port-history.ts';
 import type { PortSpace } from './port-space.ts';
@@ -49,8 +49,8 @@ export interface PortPage {
   /** For a taken port, the closest free one (for people choosing a port). */
   nearestFree: number | null;
   graphql: string;
-  /** Its lines in services(5) format; empty when no named record holds the port. */
-  etcServices: string;
+  /** Its records' lines in services(5) format, and what they are for a port inside a range. */
+  etcServices: EtcServices;
   /** Indexed for search when a service starts here (not at every port of a range such as x11). */
   searchable: boolean;
 }

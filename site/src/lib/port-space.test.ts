@@ -31,3 +31,34 @@ describe('createPortSpace', () => {
     expect(space.isAssigned(15)).toBe(false);
   });
 });
+
+describe('createPortSpace: nearest free port', () => {
+  const reserved = (port: number, status: 'reserved' | 'deassigned' | 'assigned') => ({
+    ...catalog.assignments[0],
+    portLow: port,
+    portHigh: port,
+    status,
+    validTo: null,
+  });
+  const rows = new Map([
+    [10, [reserved(10, 'assigned')]],
+    [9, [reserved(9, 'deassigned')]],
+    [11, [reserved(11, 'assigned')]],
+  ]);
+  const small = createPortSpace(
+    (port) => (rows.get(port) ?? []) as never,
+    [{ low: 0, high: 1023 }],
+  );
+
+  it('follows the free blocks: a de-assigned (Reserved) port is neither free nor nearest', () => {
+    expect(small.freeBlockOf(9)).toBeUndefined();
+    expect(small.nearestFreeTo(11)).toBe(12);
+    expect(small.nearestFreeTo(10)).toBe(8);
+    expect(small.nearestFreeTo(9)).toBe(8);
+    expect(small.nearestFreeTo(500)).toBe(500);
+    expect(small.freeBlocks).toEqual([
+      { low: 0, high: 8 },
+      { low: 12, high: 1023 },
+    ]);
+  });
+});

@@ -1,7 +1,6 @@
 import {
   freeBlocks,
   mergeRanges,
-  nearestFree,
   PORT_MAX,
   type PortRange,
   type RangeClassDefinition,
@@ -17,7 +16,7 @@ export interface PortSpace {
   nextAssigned(port: number): number | undefined;
   /** The maximal run of free ports around `port` within its class, if it is free. */
   freeBlockOf(port: number): PortRange | undefined;
-  /** The free port closest to a taken one (core's `nearestFree`); the port itself when free. */
+  /** The closest port of a free block (lower on a tie); the port itself when free. */
   nearestFreeTo(port: number): number | null;
   /** Every free block, class by class, lowest first. */
   freeBlocks: readonly PortRange[];
@@ -27,8 +26,9 @@ export interface PortSpace {
 }
 
 /**
- * A port is taken when a record today assigns or reserves it (the API's `occupiedRanges` rule);
- * free blocks are cut at today's IANA class boundaries so none straddles User and Dynamic Ports.
+ * A port is taken when a record today assigns, reserves or de-assigns it (IANA lists a de-assigned
+ * port as Reserved, not Unassigned); free blocks are cut at today's IANA class boundaries so none
+ * straddles User and Dynamic Ports, and the nearest free port is the closest port of a free block.
  */
 export function createPortSpace(
   currentRecordsAt: (port: number) => readonly Assignment[],
@@ -61,11 +61,7 @@ export function createPortSpace(
     previousAssigned: (port) => orUndefined(previous[port]),
     nextAssigned: (port) => orUndefined(next[port]),
     freeBlockOf: (port) => rangeAt(blocks, port),
-    nearestFreeTo: (port) => {
-      // The merged range holding the port is all nearestFree needs: its neighbours are free.
-      const holder = rangeAt(occupied, port);
-      return nearestFree(port, holder ? [holder] : []);
-    },
+    nearestFreeTo: (port) => nearestInBlocks(blocks, port),
     freeBlocks: blocks,
     isAssigned: (port) => assigned[port] === 1,
     statusOf: (port) => STATUSES[statuses[port] ?? 0] ?? 'unassigned',
@@ -73,7 +69,26 @@ export function createPortSpace(
 }
 
 function claimsPort(record: Assignment): boolean {
-  return record.status === 'assigned' || record.status === 'reserved';
+  return record.status !== 'unassigned';
+}
+
+/** The port of a block (sorted, disjoint) closest to `port`, lower on a tie; null without blocks. */
+function nearestInBlocks(blocks: readonly PortRange[], port: number): number | null {
+  let low = 0;
+  let high = blocks.length;
+  // The first block that starts above the port; the one before it may hold or precede the port.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((blocks[middle]?.low ?? 0) > port) high = middle;
+    else low = middle + 1;
+  }
+  const below = blocks[low - 1];
+  const above = blocks[low];
+  const fromBelow = below && Math.min(port, below.high);
+  if (fromBelow === port) return port;
+  if (fromBelow === undefined) return above?.low ?? null;
+  if (!above) return fromBelow;
+  return port - fromBelow <= above.low - port ? fromBelow : above.low;
 }
 
 function orUndefined(value: number | undefined): number | undefined {

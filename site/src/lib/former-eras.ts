@@ -1,0 +1,92 @@
+import type { Assignment } from '@portbook/db';
+import type { FormerEra } from './sentences.ts';
+
+type RecordVersion = Pick<
+  Assignment,
+  'lineage' | 'serviceName' | 'description' | 'status' | 'validFrom' | 'validTo'
+>;
+
+/**
+ * What held a port before today, oldest first: each record's unbroken assigned years as one era
+ * (named by its service name, or its description in the early RFCs that gave none), eras of one
+ * name on several protocols joined, and the Unassigned years between two eras when a record said so.
+ */
+export function formerEras(records: readonly RecordVersion[]): FormerEra[] {
+  const today = new Set(
+    records.filter((r) => r.validTo === null && r.serviceName).map((r) => fold(r.serviceName)),
+  );
+  const eras = lineageEras(records).filter(
+    (era) => !today.has(fold(era.label)) && !era.aliases.some((alias) => today.has(fold(alias))),
+  );
+  const joined: FormerEra[] = [];
+  for (const era of eras.sort((a, b) => a.from.localeCompare(b.from))) {
+    const same = joined.find(
+      (known) =>
+        fold(known.label) === fold(era.label) && era.from <= known.to && known.from <= era.to,
+    );
+    if (!same) {
+      joined.push(era);
+      continue;
+    }
+    if (era.to > same.to) same.to = era.to;
+    for (const alias of era.aliases) if (!same.aliases.includes(alias)) same.aliases.push(alias);
+  }
+  joined.sort((a, b) => a.from.localeCompare(b.from));
+  return joined.flatMap((era, index) => {
+    const previous = joined[index - 1];
+    if (!previous || previous.to >= era.from) return [era];
+    const unassigned = records.some(
+      (r) =>
+        r.status === 'unassigned' &&
+        r.validFrom <= previous.to &&
+        (r.validTo === null || r.validTo >= era.from),
+    );
+    return unassigned
+      ? [
+          { label: 'Unassigned', aliases: [], unassigned: true, from: previous.to, to: era.from },
+          era,
+        ]
+      : [era];
+  });
+}
+
+/** Each lineage's runs of consecutive assigned versions that ended before today. */
+function lineageEras(records: readonly RecordVersion[]): FormerEra[] {
+  const byLineage = new Map<string, RecordVersion[]>();
+  for (const record of records) {
+    const list = byLineage.get(record.lineage);
+    if (list) list.push(record);
+    else byLineage.set(record.lineage, [record]);
+  }
+  const eras: FormerEra[] = [];
+  for (const versions of byLineage.values()) {
+    versions.sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    let era: FormerEra | undefined;
+    for (const version of versions) {
+      const held = version.status === 'assigned' && (version.serviceName || version.description);
+      if (held && era && era.to === version.validFrom) {
+        era.to = version.validTo ?? '';
+        if (version.serviceName && !era.aliases.includes(version.serviceName))
+          era.aliases.push(version.serviceName);
+        continue;
+      }
+      if (era) eras.push(era);
+      era = held
+        ? {
+            label: version.serviceName ?? version.description?.split('\n')[0] ?? '',
+            aliases: version.serviceName ? [version.serviceName] : [],
+            unassigned: false,
+            from: version.validFrom,
+            to: version.validTo ?? '',
+          }
+        : undefined;
+    }
+    if (era) eras.push(era);
+  }
+  // An era still running today (no end) is not former.
+  return eras.filter((era) => era.to !== '');
+}
+
+function fold(name: string | null): string {
+  return (name ?? '').toLowerCase();
+}
