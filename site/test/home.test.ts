@@ -32,7 +32,7 @@ describe('the home page on a phone and by keyboard', () => {
       if (inFooter) break;
     }
     expect(tabs).toBeLessThan(40);
-    await site.page.getByLabel('Port number').focus();
+    await site.page.getByLabel('Port number', { exact: true }).focus();
     await site.page.keyboard.type('443');
     await site.page.keyboard.press('Enter');
     await site.page.waitForURL(/\/ports\/443\/$/);

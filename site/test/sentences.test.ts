@@ -1,10 +1,11 @@
-import { sharedDataDir } from '@portbook/core/testing';
-import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
 import { useSite } from './session.ts';
 
-// These read the real history (the shared data, always there in CI): the fixture documents
-// hold none of these ports' stories.
-const realHistory = Boolean(sharedDataDir() || process.env.CI) && !process.env.PORTBOOK_SITE_DIST;
+// These read the real history (built from the shared data, always there in CI): the fixture
+// documents hold none of these ports' stories, and a site built from them has no RFC 1700.
+const realHistory = existsSync(join(inject('siteDist'), 'history', 'rfc-1700', 'index.html'));
 
 describe.runIf(realHistory)('the sentences the real history reads as', () => {
   const site = useSite();
@@ -65,7 +66,9 @@ describe.runIf(realHistory)('the sentences the real history reads as', () => {
     const labels = await site.page
       .locator('svg#range-history text.band-label, svg text.band-label')
       .allTextContents();
-    expect(labels).toEqual(expect.arrayContaining(['User Ports 1024–49151', 'Dynamic Ports']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['User Ports 1024–49151', expect.stringMatching(/^Dynamic Ports/)]),
+    );
     const boxes = await site.page
       .locator('svg.chart text[text-anchor="end"]')
       .evaluateAll((nodes) =>
