@@ -47,6 +47,10 @@ describe.runIf(realHistory)('the sentences the real history reads as', () => {
     expect(await site.text('/history/iana-2013-02-18/')).toContain(
       'No document survives between 2008-02-29 and 2013-02-18',
     );
+    // Every document's page names the gaps of the whole timeline.
+    expect(await site.text('/history/rfc-739/')).toContain(
+      'Years without a document: 1994-10-01 to 2004-01-08; 2008-02-29 to 2013-02-18',
+    );
   });
 
   it('prints no literal \\n (IETF TSVWG, Randall Stewart)', async () => {

@@ -21,6 +21,8 @@ export interface SourcePage {
   counts: ChangeCounts;
   /** The years without a document just before this one, when there are some. */
   gap: DocumentGap | undefined;
+  /** Every gap of the timeline, named on each document's page. */
+  gaps: readonly DocumentGap[];
   /**
    * Changes of this document, grouped by kind in CHANGE_KINDS order; long groups keep their
    * first CHANGE_LIST_LIMIT lines (the 2013 registry adds 13,000 records to the 2008 one; a
@@ -64,6 +66,7 @@ export function buildSourcePages(
       label: sourceLabel(source),
       counts: countKinds(own),
       gap: gapBefore(source.published, gaps),
+      gaps,
       changes: CHANGE_KINDS.map((kind) => {
         const ofKind = own.filter((c) => c.kind === kind);
         return {
