@@ -47,7 +47,7 @@ export function portTimelineChart(
     const width = x(gap.to) - left;
     parts.push(
       `<rect x="${round(left)}" y="0" width="${round(width)}" height="${height - AXIS}" class="gap"/>`,
-      `<text x="${round(left + width / 2)}" y="11" text-anchor="middle" class="gap-label">${width > 70 ? 'no document' : 'none'}</text>`,
+      `<text x="${round(left + width / 2)}" y="11" text-anchor="middle" class="gap-label">${width > 66 ? 'no document' : 'gap'}</text>`,
     );
   }
   for (const year of yearTicks(first, today)) {

@@ -8,7 +8,7 @@ const HEIGHT = 300;
 // Room on top for the names of the thin bands at the top (49152–65535 on a log scale).
 const MARGIN = { top: 18, right: 10, bottom: 26, left: 52 };
 const PORT_TICKS = [0, 255, 1023, 5000, 49151, 65535];
-/** Axis labels closer than this (px) would overlap: the later one is left out. */
+/** Axis labels closer than this (px) would overlap: the lower one is left out (65535 stays). */
 const TICK_GAP = 12;
 /** Width of a label's character, to decide whether a band has room for its name. */
 const CHAR_WIDTH = 6;
@@ -33,9 +33,9 @@ export function rangeHistoryChart(classes: readonly RangeClassDefinition[], toda
         .join('; '),
     ),
   ];
-  let lastTick = Number.POSITIVE_INFINITY;
-  for (const port of PORT_TICKS) {
-    if (lastTick - y(port) < TICK_GAP) continue;
+  let lastTick = Number.NEGATIVE_INFINITY;
+  for (const port of [...PORT_TICKS].reverse()) {
+    if (y(port) - lastTick < TICK_GAP) continue;
     lastTick = y(port);
     parts.push(
       `<text x="${MARGIN.left - 6}" y="${round(y(port) + 4)}" text-anchor="end">${port}</text>`,
