@@ -1,4 +1,4 @@
-import { PORT_MAX, PORT_MIN } from '@portbook/core';
+import { PORT_MAX, PORT_MIN, PortbookError } from '@portbook/core';
 
 /** The site's settings read from the environment, in one place. */
 export interface SiteEnv {
@@ -25,9 +25,12 @@ export function siteLink(path: string, siteUrl: string | undefined): string {
 
 function parseSiteUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const url = new URL(value);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`PORTBOOK_SITE_URL must be an http(s) URL, not ${value}`);
+  const url = URL.parse(value);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new PortbookError(
+      'SITE_BUILD_FAILED',
+      `PORTBOOK_SITE_URL must be an http(s) URL such as https://ports.example.org, not ${value}`,
+    );
   }
   return url.href;
 }
@@ -38,7 +41,10 @@ function parsePorts(value: string | undefined): { low: number; high: number } {
   const low = Number(match?.[1]);
   const high = Number(match?.[2]);
   if (!match || low > high || high > PORT_MAX) {
-    throw new Error(`PORTBOOK_SITE_PORTS must be a range like 0-1100, not ${value}`);
+    throw new PortbookError(
+      'SITE_BUILD_FAILED',
+      `PORTBOOK_SITE_PORTS must be a range of ports such as 0-1100, not ${value}`,
+    );
   }
   return { low, high };
 }
