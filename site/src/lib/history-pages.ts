@@ -26,12 +26,12 @@ export interface SourcePage {
   /**
    * Changes of this document, grouped by kind in CHANGE_KINDS order; long groups keep their
    * first CHANGE_LIST_LIMIT lines (the 2013 registry adds 13,000 records to the 2008 one; a
-   * phone lays out about 500 lines per group in good time).
+   * phone lays out about 300 lines per group in good time).
    */
   changes: { kind: ChangeKind; total: number; lines: ChangeLine[] }[];
 }
 
-export const CHANGE_LIST_LIMIT = 500;
+export const CHANGE_LIST_LIMIT = 300;
 
 export interface HistoryPage {
   documents: SourcePage[];
