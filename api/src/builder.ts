@@ -1,8 +1,25 @@
 import SchemaBuilder from '@pothos/core';
-import RelayPlugin from '@pothos/plugin-relay';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
 import type { Context } from './context.ts';
 import { badUserInput } from './errors.ts';
-import { MAX_PAGE_SIZE } from './pagination.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
+
+/**
+ * The most a request may cost: every field 1, a connection's selection times its page size, and
+ * fields with real work priced above that (`nearestUnassigned`, histories, filters, search).
+ * A page of 100 ports with everything a port page shows costs about 36,000.
+ */
+export const MAX_COMPLEXITY = 50_000;
+
+/** A connection's cost: `field` for its own work, its selection once per node of the page. */
+export function connectionCost(field: number) {
+  return (args: { first?: number | null; last?: number | null }) => ({
+    field,
+    multiplier: args.first ?? args.last ?? DEFAULT_PAGE_SIZE,
+  });
+}
 
 export interface PortbookSchemaTypes {
   Context: Context;
@@ -18,10 +35,34 @@ export interface PortbookSchemaTypes {
 
 /** Configures Pothos only; every type and root field lives in its own file under `schema/`. */
 export const builder = new SchemaBuilder<PortbookSchemaTypes>({
-  plugins: [RelayPlugin],
+  plugins: [ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // A connection's selection counts once per node of its page; other lists (its `nodes`, a
+    // port's ranges) count once: the page size already says how many.
+    fieldComplexity: (args, _context, field) =>
+      String(field.type).replace(/!$/, '').endsWith('Connection')
+        ? connectionCost(1)(args)
+        : { field: 1, multiplier: 1 },
+    limit: { complexity: MAX_COMPLEXITY },
+    complexityError: (_kind, { complexity, maxComplexity }) =>
+      new GraphQLError(
+        `the query costs ${complexity}, above the limit of ${maxComplexity}: ask for smaller pages or fewer costly fields`,
+        { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      ),
+  },
   relay: {
     clientMutationId: 'omit',
+    // An id naming no object type (`foo:1`) is the client's mistake, not a schema error.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      const { configStore } = builder;
+      const known =
+        configStore.hasImplementation(decoded.typename) &&
+        configStore.getTypeConfig(decoded.typename).graphqlKind === 'Object';
+      if (!known) throw badUserInput(`Invalid global ID: ${globalID} names no type of this API`);
+      return decoded;
+    },
     cursorType: 'String',
     nodesOnConnection: true,
     edgesFieldOptions: { nullable: false },

@@ -1,20 +1,22 @@
-import type { Db } from '@portbook/db';
-import { createLoaders, type Loaders } from './loaders.ts';
+import type { RegistrySnapshot } from '@portbook/core';
 import type { RegistryState } from './registry-state.ts';
 
 export interface Context {
-  db: Db;
-  loaders: Loaders;
+  /** The one snapshot this request answers from, captured at its start: no SQL runs per request. */
+  snapshot: RegistrySnapshot;
   registry: RegistryState;
   /** Today as `YYYY-MM-DD`, the date "current" means in this request. */
   today: string;
+  /** `performance.now()` after which no further field resolves (see `time-budget.ts`). */
+  deadline: number;
 }
 
-export function createContext(db: Db, registry: RegistryState): Context {
+export async function createContext(registry: RegistryState, budgetMs: number): Promise<Context> {
+  const snapshot = await registry.snapshot();
   return {
-    db,
-    loaders: createLoaders(db),
+    snapshot,
     registry,
     today: new Date().toISOString().slice(0, 10),
+    deadline: performance.now() + budgetMs,
   };
 }

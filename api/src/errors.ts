@@ -139,3 +139,11 @@ function maskedError(error: unknown, message: string): Error {
     extensions: { ...error.extensions, ...client.extensions },
   });
 }
+
+/** How loud a failure is in the log: a client's mistake is routine, the database away a warning. */
+export function logLevelOf(error: unknown): 'debug' | 'warn' | 'error' {
+  const masked = maskError(error, '');
+  const code = isGraphQLError(masked) ? masked.extensions?.code : undefined;
+  if (code === undefined || code === 'INTERNAL_SERVER_ERROR') return 'error';
+  return code === 'DATABASE_UNAVAILABLE' ? 'warn' : 'debug';
+}

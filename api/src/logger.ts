@@ -1,5 +1,6 @@
 import type { YogaLogger } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
+import { logLevelOf } from './errors.ts';
 
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({ name: 'portbook-api', level });
@@ -13,7 +14,9 @@ export function yogaLogger(logger: Logger): YogaLogger {
     warn: (...args: unknown[]) => logger.warn({ args }, 'yoga'),
     error: (...args: unknown[]) => {
       const [first, ...rest] = args;
-      if (first instanceof Error) logger.error({ err: first, args: rest }, first.message);
+      // Yoga logs every error it masks or rewrites, the client's mistakes among them.
+      if (first instanceof Error)
+        logger[logLevelOf(first)]({ err: first, args: rest }, first.message);
       else logger.error({ args }, 'yoga error');
     },
   };

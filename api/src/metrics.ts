@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
@@ -6,6 +7,18 @@ const ROUTES = new Set(['/graphql', '/services', '/healthz', '/readyz', '/metric
 /** Codes are server-chosen, but a label must never take an unbounded set of values. */
 const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
 const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
+
+export interface MetricsOptions {
+  /** When set, `/metrics` answers only requests carrying `Authorization: Bearer <token>`. */
+  token?: string | undefined;
+}
+
+/** Whether the request carries the bearer token, compared in constant time. */
+export function hasBearerToken(request: Request, token: string): boolean {
+  const given = Buffer.from(request.headers.get('authorization') ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 export interface ApiMetrics {
   registry: Registry;
@@ -38,7 +51,7 @@ interface ProcessedResult {
  * route and status, GraphQL results by outcome, errors by `extensions.code`, response-cache hits.
  * Labels never carry client-chosen text (operation names, URLs), so series stay bounded.
  */
-export function createMetrics(): ApiMetrics {
+export function createMetrics(options: MetricsOptions = {}): ApiMetrics {
   const own = new Registry();
   const labelNames = ['method', 'route', 'status'] as const;
   const requests = new Counter({
@@ -89,6 +102,15 @@ export function createMetrics(): ApiMetrics {
     onRequest({ request, url, endResponse, fetchAPI }) {
       started.set(request, performance.now());
       if (url.pathname !== '/metrics') return;
+      if (options.token && !hasBearerToken(request, options.token)) {
+        endResponse(
+          new fetchAPI.Response('metrics need a bearer token (METRICS_TOKEN)\n', {
+            status: 401,
+            headers: { 'www-authenticate': 'Bearer', 'cache-control': 'no-store' },
+          }),
+        );
+        return;
+      }
       return registry.metrics().then((text) => {
         endResponse(
           new fetchAPI.Response(text, {

@@ -122,3 +122,22 @@ export function countOf(connection: {
   const total = connection.totalCount;
   return typeof total === 'function' ? total() : (total ?? 0);
 }
+
+/** A keyset page of an ascending array of numbers, found by binary search. */
+export function pageSortedNumbers(numbers: ArrayLike<number>, page: KeysetPage<number>): number[] {
+  const firstAbove = (key: number) => {
+    let low = 0;
+    let high = numbers.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((numbers[middle] as number) <= key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const start = page.after === undefined ? 0 : firstAbove(page.after);
+  const end = page.before === undefined ? numbers.length : firstAbove(page.before - 1);
+  const from = page.fromEnd ? Math.max(start, end - page.limit) : start;
+  const to = page.fromEnd ? end : Math.min(end, start + page.limit);
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => numbers[from + i] as number);
+}

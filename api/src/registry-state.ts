@@ -1,47 +1,90 @@
-import { allServiceNames, type Db, listSources, registryVersion, type Source } from '@portbook/db';
+import type { RegistrySnapshot } from '@portbook/core';
+import { type Database, loadSnapshot, REGISTRY_CHANNEL, registryVersion } from '@portbook/db';
+
+export interface RegistryStateOptions {
+  /** How often the registry version is polled, in ms: the fallback when no NOTIFY arrives. */
+  pollMs?: number | undefined;
+  /** Called when building a new snapshot fails (the old one keeps answering). */
+  onError?: ((error: unknown) => void) | undefined;
+}
 
 /**
- * The loaded registry's version, re-read at most once per `ttlMs` (an import by another process
- * shows up within that time), and the small reference data that only changes with it: sources
- * and service names are read once per version, not once per request.
+ * Holds the registry snapshot every request answers from. It learns of a new registry version
+ * by LISTEN (an import NOTIFYs once it lands), by polling the version (PGlite, lost
+ * notifications) and by `refresh()` (an in-process sync); it builds the new snapshot in the
+ * background and swaps it in at once, so a request sees one whole snapshot, old or new.
  */
 export class RegistryState {
-  readonly #db: Db;
-  readonly #ttlMs: number;
-  #version: Promise<string> | undefined;
-  #readAt = 0;
-  #last: string | undefined;
-  #memo = new Map<string, { version: string; value: Promise<unknown> }>();
+  readonly #database: Database;
+  readonly #pollMs: number;
+  readonly #onError: (error: unknown) => void;
+  #current: RegistrySnapshot | undefined;
+  #first: Promise<RegistrySnapshot> | undefined;
+  #refreshing: Promise<RegistrySnapshot> | undefined;
+  #again = false;
+  #timer: NodeJS.Timeout | undefined;
+  #unlisten: (() => Promise<unknown>) | undefined;
+  #stopped = false;
   readonly #listeners = new Set<(version: string) => void>();
 
-  constructor(db: Db, ttlMs = 1000) {
-    this.#db = db;
-    this.#ttlMs = ttlMs;
+  constructor(database: Database, options: RegistryStateOptions = {}) {
+    this.#database = database;
+    this.#pollMs = options.pollMs ?? 1000;
+    this.#onError = options.onError ?? (() => {});
   }
 
-  version(): Promise<string> {
-    const now = Date.now();
-    if (!this.#version || now - this.#readAt > this.#ttlMs) {
-      this.#readAt = now;
-      const read = registryVersion(this.#db).then((version) => {
-        if (this.#last !== undefined && version !== this.#last) {
-          for (const listener of this.#listeners) listener(version);
-        }
-        this.#last = version;
-        return version;
+  /** The snapshot to answer with: the current one, or the first one once it is built. */
+  snapshot(): Promise<RegistrySnapshot> {
+    if (this.#current) return Promise.resolve(this.#current);
+    if (!this.#first) {
+      const first = loadSnapshot(this.#database.db).then((snapshot) => {
+        this.#current ??= snapshot;
+        this.#watch();
+        return this.#current;
       });
-      read.catch(() => {
-        if (this.#version === read) this.#version = undefined;
+      first.catch(() => {
+        if (this.#first === first) this.#first = undefined;
       });
-      this.#version = read;
+      this.#first = first;
     }
-    return this.#version;
+    return this.#first;
   }
 
-  /** Forgets the cached version, e.g. right after an import in this process. */
-  refresh(): Promise<string> {
-    this.#version = undefined;
-    return this.version();
+  /** The version of the snapshot requests answer from (ETags and cache keys). */
+  async version(): Promise<string> {
+    return (await this.snapshot()).version;
+  }
+
+  /**
+   * Builds a new snapshot if the registry version moved, and swaps it in; resolves to the
+   * snapshot current afterwards. Concurrent calls share one build; a call during a build
+   * checks again after it.
+   */
+  refresh(): Promise<RegistrySnapshot> {
+    if (!this.#current) return this.snapshot();
+    if (this.#refreshing) {
+      this.#again = true;
+      return this.#refreshing;
+    }
+    const run = this.#rebuildIfChanged().finally(() => {
+      this.#refreshing = undefined;
+      if (this.#again && !this.#stopped) {
+        this.#again = false;
+        void this.refresh().catch(this.#onError);
+      }
+    });
+    this.#refreshing = run;
+    return run;
+  }
+
+  async #rebuildIfChanged(): Promise<RegistrySnapshot> {
+    const current = this.#current as RegistrySnapshot;
+    if ((await registryVersion(this.#database.db)) === current.version) return current;
+    const next = await loadSnapshot(this.#database.db);
+    if (this.#stopped) return current;
+    this.#current = next;
+    for (const listener of this.#listeners) listener(next.version);
+    return next;
   }
 
   onChange(listener: (version: string) => void): () => void {
@@ -49,23 +92,29 @@ export class RegistryState {
     return () => this.#listeners.delete(listener);
   }
 
-  async #perVersion<T>(name: string, load: () => Promise<T>): Promise<T> {
-    const version = await this.version();
-    const known = this.#memo.get(name);
-    if (known?.version === version) return known.value as Promise<T>;
-    const value = load();
-    this.#memo.set(name, { version, value });
-    value.catch(() => this.#memo.delete(name));
-    return value;
+  /** Polls, and on Postgres listens, once the first snapshot is there. */
+  #watch(): void {
+    if (this.#stopped || this.#timer) return;
+    const check = () => void this.refresh().catch(this.#onError);
+    if (this.#pollMs > 0) {
+      this.#timer = setInterval(check, this.#pollMs);
+      this.#timer.unref();
+    }
+    if (this.#database.kind === 'postgres') {
+      this.#database.client
+        .listen(REGISTRY_CHANNEL, check)
+        .then((listening) => {
+          if (this.#stopped) void listening.unlisten();
+          else this.#unlisten = listening.unlisten;
+        })
+        .catch(this.#onError);
+    }
   }
 
-  /** Every imported document (a few dozen rows). */
-  sources(): Promise<Source[]> {
-    return this.#perVersion('sources', () => listSources(this.#db));
-  }
-
-  /** Every service name ever registered, for fuzzy search (about 7,500). */
-  serviceNames(): Promise<string[]> {
-    return this.#perVersion('serviceNames', () => allServiceNames(this.#db));
+  /** Stops polling and listening (the server is closing). */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearInterval(this.#timer);
+    await this.#unlisten?.().catch(() => {});
   }
 }

@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, type Database, migrate } from '@portbook/db';
 import type { Logger } from 'pino';
-import sirv from 'sirv';
 import { apiEnv } from './env.ts';
+import { GRAPHIQL_ASSETS } from './graphiql.ts';
 import { createLogger } from './logger.ts';
 import { createSharedCache } from './shared-cache.ts';
-import { createApi } from './yoga.ts';
+import { staticSite } from './static-site.ts';
+import { createApi, type PortbookYoga } from './yoga.ts';
 
 export interface StartServerOptions {
   /** An open database; without it one is opened (and migrated) from the environment. */
@@ -24,8 +24,12 @@ export interface StartServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** The GraphQL server it runs, e.g. to refresh its registry after an import in this process. */
+  yoga: PortbookYoga;
   /** Stops accepting connections, lets requests in flight finish, closes what it opened. */
   close(): Promise<void>;
+  /** After an import in this process: builds the new registry snapshot and swaps it in. */
+  refresh(): Promise<void>;
 }
 
 /** How long `close()` waits for requests in flight before cutting their connections. */
@@ -33,6 +37,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Paths the API answers; everything else is the static site. */
 const API_PATHS = new Set(['/graphql', '/services', '/healthz', '/readyz', '/metrics']);
+const isApiPath = (path: string) => API_PATHS.has(path) || path.startsWith(GRAPHIQL_ASSETS);
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const env = apiEnv();
@@ -41,16 +46,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const database = options.database ?? createDatabase();
   if (ownsDatabase) await migrate(database);
   const sharedCache = env.redisUrl ? createSharedCache({ url: env.redisUrl, logger }) : undefined;
-  const yoga = createApi({ database, logger, sharedCache });
+  const yoga = createApi({
+    database,
+    logger,
+    sharedCache,
+    versionTtlMs: env.pollMs,
+    corsOrigins: env.corsOrigins,
+    corsCredentials: env.corsCredentials,
+    metricsToken: env.metricsToken,
+    responseCache: options.responseCache,
+  });
   const siteDir = options.siteDir ?? env.siteDir;
-  const site = existsSync(siteDir)
-    ? sirv(siteDir, { etag: true, extensions: ['html'] })
-    : undefined;
+  const site = staticSite(siteDir);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (!site || API_PATHS.has(path)) return void yoga(req, res);
-    site(req, res, () => void yoga(req, res));
+    if (!site || isApiPath(path)) return void yoga(req, res);
+    site(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -60,9 +72,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
   logger.info({ url, site: site ? siteDir : null }, 'portbook API listening');
+  // Built in the background: the first requests wait for it, /healthz does not.
+  yoga.registry
+    .snapshot()
+    .catch((error) => logger.warn({ err: error }, 'no registry snapshot yet'));
 
   return {
     url,
+    yoga,
+    refresh: async () => {
+      await yoga.registry.refresh();
+    },
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,9 +1,14 @@
-import { PROTOCOLS, type Protocol, STATUSES, type Status } from '@portbook/core';
-import { type Db, namedAssignments, registryInfo } from '@portbook/db';
+import {
+  formatServicesFile,
+  PROTOCOLS,
+  type Protocol,
+  type RegistrySnapshot,
+  STATUSES,
+  type Status,
+} from '@portbook/core';
 import type { Plugin } from 'graphql-yoga';
 import type { RegistryState } from './registry-state.ts';
 import { parseDate } from './schema/date.ts';
-import { formatServicesFile } from './services-file-format.ts';
 import { sha256 } from './sha256.ts';
 
 class BadRequest extends Error {}
@@ -26,6 +31,16 @@ function parseWithin(value: string | null) {
       `within must be PORT or LOW-HIGH within 0-65535, got ${JSON.stringify(value)}`,
     );
   return { low, high };
+}
+
+/** The query string as parameters; malformed percent-encoding (`?x=%`) is the client's mistake. */
+export function servicesFileParams(search: string): URLSearchParams {
+  try {
+    decodeURIComponent(search.replace(/\+/g, ' '));
+  } catch {
+    throw new BadRequest('the query string is not valid percent-encoding (a `%` must start `%XX`)');
+  }
+  return new URLSearchParams(search);
 }
 
 /** `GET /services?protocol=tcp,udp&within=1-1023&ranges=expand&status=assigned&at=2020-01-01`. */
@@ -60,8 +75,38 @@ export function servicesFileQuery(params: URLSearchParams) {
   };
 }
 
+type ServicesFileQuery = ReturnType<typeof servicesFileQuery>;
+
+/** The file for one snapshot and one normalised query: what it is cached under. */
+function renderServicesFile(snapshot: RegistrySnapshot, query: ServicesFileQuery): string {
+  const { filter } = query;
+  const latest = snapshot.registry.latest;
+  const described = [
+    filter.protocols ? `protocol=${filter.protocols.join(',')}` : 'all protocols',
+    `status=${filter.statuses.join(',')}`,
+    filter.within ? `within=${filter.within.low}-${filter.within.high}` : '',
+    `ranges=${query.expandRanges ? 'expand' : 'first'}`,
+  ].filter(Boolean);
+  const header = [
+    'services(5) from the IANA Service Name and Transport Protocol Port Number Registry, by portbook.',
+    latest
+      ? `Registry updated ${latest.published}, sha256 ${latest.sha256}.`
+      : 'No registry imported yet.',
+    `Registry as of ${filter.at ?? 'today'}; ${described.join(' ')}.`,
+    '',
+  ];
+  return formatServicesFile(snapshot.namedAssignments(filter), {
+    expandRanges: query.expandRanges,
+    header,
+  });
+}
+
+/** Bodies already rendered, per registry version and normalised query (the oldest go first). */
+const RENDERED_FILES = 64;
+
 /** Serves the registry as an `/etc/services` file, with the same caching rules as GraphQL GETs. */
-export function servicesFilePlugin(db: Db, registry: RegistryState): Plugin {
+export function servicesFilePlugin(registry: RegistryState): Plugin {
+  const rendered = new Map<string, string>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/services') return;
@@ -71,9 +116,11 @@ export function servicesFilePlugin(db: Db, registry: RegistryState): Plugin {
         );
         return;
       }
+      let params: URLSearchParams;
       let query: ReturnType<typeof servicesFileQuery>;
       try {
-        query = servicesFileQuery(url.searchParams);
+        params = servicesFileParams(url.search);
+        query = servicesFileQuery(params);
       } catch (error) {
         if (!(error instanceof BadRequest)) throw error;
         endResponse(
@@ -84,7 +131,8 @@ export function servicesFilePlugin(db: Db, registry: RegistryState): Plugin {
         );
         return;
       }
-      const etag = `"${sha256(`${await registry.version()}|${url.search}`)}"`;
+      const snapshot = await registry.snapshot();
+      const etag = `"${sha256(`${snapshot.version}|${url.search}`)}"`;
       const headers = {
         etag,
         'cache-control': 'public, max-age=3600',
@@ -95,19 +143,14 @@ export function servicesFilePlugin(db: Db, registry: RegistryState): Plugin {
         endResponse(new fetchAPI.Response(null, { status: 304, headers }));
         return;
       }
-      const [records, info] = await Promise.all([
-        namedAssignments(db, query.filter),
-        registryInfo(db),
-      ]);
-      const header = [
-        'services(5) from the IANA Service Name and Transport Protocol Port Number Registry, by portbook.',
-        info.latest
-          ? `Registry updated ${info.latest.published}, sha256 ${info.latest.sha256}.`
-          : 'No registry imported yet.',
-        `Registry as of ${query.filter.at ?? 'today'}; ${url.search ? `filter ${decodeURIComponent(url.search)}` : 'all protocols'}.`,
-        '',
-      ];
-      const body = formatServicesFile(records, { expandRanges: query.expandRanges, header });
+      const key = `${snapshot.version}|${JSON.stringify(query)}`;
+      let body = rendered.get(key);
+      if (body === undefined) {
+        body = renderServicesFile(snapshot, query);
+        if (rendered.size >= RENDERED_FILES)
+          rendered.delete(rendered.keys().next().value as string);
+        rendered.set(key, body);
+      }
       endResponse(
         new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers }),
       );

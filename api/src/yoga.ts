@@ -1,4 +1,3 @@
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import {
   type Cache,
@@ -9,18 +8,25 @@ import type { Database } from '@portbook/db';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type Context, createContext } from './context.ts';
+import { anyOriginPlugin, corsFor } from './cors.ts';
 import { maskError } from './errors.ts';
 import { EXAMPLE_OPERATIONS, PERSISTED_OPERATIONS } from './examples.ts';
+import { graphiqlAssetsPlugin, renderGraphiQL } from './graphiql.ts';
 import { healthPlugin } from './health.ts';
 import { hideSuggestionsPlugin } from './hide-suggestions.ts';
 import { httpCachingPlugin } from './http-caching.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { queryLimitPlugins } from './query-limits.ts';
 import { RegistryState } from './registry-state.ts';
+import { answeringFailures } from './request-failures.ts';
 import { requestParsingPlugin } from './request-parsing.ts';
 import { schema } from './schema/index.ts';
+import { securityHeadersPlugin } from './security-headers.ts';
 import { servicesFilePlugin } from './services-file.ts';
 import { sha256 } from './sha256.ts';
+import { stringLimitsPlugin } from './string-limits.ts';
+import { REQUEST_BUDGET_MS, timeBudgetPlugin } from './time-budget.ts';
 
 export interface ApiOptions {
   database: Database;
@@ -29,25 +35,20 @@ export interface ApiOptions {
   responseCache?: boolean | undefined;
   /** Origins allowed by CORS (default any). */
   corsOrigins?: string[] | undefined;
-  /** How often the registry version is re-read, in ms (an import elsewhere shows within it). */
+  /** Let the listed CORS origins send credentials (default false; never for any origin). */
+  corsCredentials?: boolean | undefined;
+  /** A bearer token `/metrics` asks for (default none: open). */
+  metricsToken?: string | undefined;
+  /** How often the registry version is polled, in ms (0: never; NOTIFY and `refresh()` still work). */
   versionTtlMs?: number | undefined;
   /** A response cache every instance shares (see `shared-cache.ts`); default: in memory. */
   sharedCache?: Cache;
+  /** What one request may spend resolving, in ms (see `time-budget.ts`). */
+  requestBudgetMs?: number | undefined;
 }
 
 export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context> & {
   registry: RegistryState;
-};
-
-/** Query limits: generous for real clients, fatal for abusive ones. */
-const ARMOR = {
-  maxDepth: { n: 12 },
-  costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
-  maxAliases: { n: 15 },
-  maxDirectives: { n: 10 },
-  maxTokens: { n: 2000 },
-  // Its regex never sees graphql 17's errors; `hideSuggestionsPlugin` hides them instead.
-  blockFieldSuggestion: { enabled: false },
 };
 
 /** Yoga's default is 25 MB; the largest real operation is a few kB, so 1 MB leaves room and no more. */
@@ -57,32 +58,38 @@ const MAX_REQUEST_BODY_BYTES = 1_000_000;
 export function createApi(options: ApiOptions): PortbookYoga {
   const { db } = options.database;
   const logger = options.logger ?? createLogger();
-  const registry = new RegistryState(db, options.versionTtlMs);
+  const registry = new RegistryState(options.database, {
+    pollMs: options.versionTtlMs,
+    onError: (error) => logger.warn({ err: error }, 'registry snapshot not refreshed'),
+  });
+  const cors = { origins: options.corsOrigins, credentials: options.corsCredentials };
   const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db, registry),
+    context: () => createContext(registry, options.requestBudgetMs ?? REQUEST_BUDGET_MS),
     logging: yogaLogger(logger),
     maskedErrors: { maskError },
     landingPage: false,
     batching: { limit: 5 },
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
-    cors: {
-      origin: !options.corsOrigins || options.corsOrigins.includes('*') ? '*' : options.corsOrigins,
-      methods: ['GET', 'POST'],
-      maxAge: 86400,
-    },
+    cors: corsFor(cors),
+    renderGraphiQL,
     graphiql: {
       title: 'portbook',
       defaultTabs: Object.values(EXAMPLE_OPERATIONS).map((query) => ({ query })),
     },
     plugins: [
-      createMetrics().plugin,
+      securityHeadersPlugin(),
+      anyOriginPlugin(cors),
+      answeringFailures(createMetrics({ token: options.metricsToken }).plugin, logger),
+      answeringFailures(graphiqlAssetsPlugin(), logger),
       requestParsingPlugin(),
       healthPlugin(db, logger),
-      servicesFilePlugin(db, registry),
-      EnvelopArmorPlugin(ARMOR),
+      answeringFailures(servicesFilePlugin(registry), logger),
+      ...queryLimitPlugins(),
+      stringLimitsPlugin(),
+      timeBudgetPlugin,
       hideSuggestionsPlugin(),
       usePersistedOperations({
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,
@@ -107,7 +114,8 @@ export function createApi(options: ApiOptions): PortbookYoga {
                 ),
             }),
           ]),
-      httpCachingPlugin({ maxAge: 300, registry }),
+      answeringFailures(httpCachingPlugin({ maxAge: 300, registry }), logger),
+      { onDispose: () => registry.stop() },
     ],
   });
   return Object.assign(yoga, { registry });

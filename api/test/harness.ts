@@ -1,7 +1,7 @@
 import type { Database } from '@portbook/db';
 import { createTestDatabase, type TestDatabaseKind } from '@portbook/db/testing';
-import pino from 'pino';
-import { createApi, type PortbookYoga } from '../src/index.ts';
+import pino, { type Logger } from 'pino';
+import { type ApiOptions, createApi, type PortbookYoga } from '../src/index.ts';
 import { seedFixtures } from './fixtures.ts';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -26,7 +26,14 @@ export interface TestApi {
 /** A migrated throwaway database of the kind, seeded with the fixture registry, behind the API. */
 export async function openTestApi(
   kind: TestDatabaseKind,
-  options: { responseCache?: boolean; versionTtlMs?: number; seed?: boolean } = {},
+  options: {
+    responseCache?: boolean;
+    versionTtlMs?: number;
+    seed?: boolean;
+    logger?: Logger;
+    /** CORS, metrics and other settings of the API under test. */
+    settings?: Pick<ApiOptions, 'corsOrigins' | 'corsCredentials' | 'metricsToken'>;
+  } = {},
 ): Promise<TestApi> {
   const statements: string[] = [];
   const test = await createTestDatabase(kind, { onQuery: (sql) => statements.push(sql) });
@@ -34,9 +41,10 @@ export async function openTestApi(
   statements.length = 0;
   const yoga = createApi({
     database: test.database,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     responseCache: options.responseCache ?? false,
     versionTtlMs: options.versionTtlMs,
+    ...options.settings,
   });
   return {
     yoga,

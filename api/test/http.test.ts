@@ -1,8 +1,10 @@
 import { importDocuments, rawRows } from '@portbook/db';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { sql } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS, operationHash } from '../src/examples.ts';
+import { createApi } from '../src/index.ts';
 import { NEW_DOCUMENT } from './fixtures.ts';
 import { openTestApi, type TestApi } from './harness.ts';
 
@@ -205,6 +207,72 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
     expect(html).toContain('portbook');
     expect(html).toContain('ServiceHistory');
     expect(html).toContain('FreePorts');
+    expect(html).not.toContain('__TITLE__');
+  });
+
+  it('serves GraphiQL from its own files: nothing from a CDN, no inline script', async () => {
+    const html = await (
+      await api.yoga.fetch(`${URL_BASE}/graphql`, { headers: { accept: 'text/html' } })
+    ).text();
+    const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(references).toEqual([
+      '/graphiql/favicon.ico',
+      '/graphiql/graphiql.css',
+      '/graphiql/graphiql.js',
+    ]);
+    expect(html).not.toMatch(/https?:\/\//);
+    const scripts = [...html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.map(([, attributes]) => attributes?.trim())).toEqual([
+      'type="application/json" id="graphiql-options"',
+      'src="/graphiql/graphiql.js"',
+    ]);
+    const assets: [string, RegExp][] = [
+      ['/graphiql/graphiql.js', /^text\/javascript/],
+      ['/graphiql/graphiql.css', /^text\/css/],
+      ['/graphiql/editor.worker.js', /^text\/javascript/],
+      ['/graphiql/json.worker.js', /^text\/javascript/],
+      ['/graphiql/graphql.worker.js', /^text\/javascript/],
+      ['/graphiql/favicon.ico', /^image\//],
+    ];
+    for (const [path, type] of assets) {
+      const asset = await api.yoga.fetch(`${URL_BASE}${path}`);
+      expect(asset.status, path).toBe(200);
+      expect(asset.headers.get('content-type'), path).toMatch(type);
+      expect((await asset.arrayBuffer()).byteLength, path).toBeGreaterThan(1000);
+    }
+    const code = await (await api.yoga.fetch(`${URL_BASE}/graphiql/graphiql.js`)).text();
+    expect(code).toContain('renderYogaGraphiQL');
+    expect(code).not.toContain('unpkg.com');
+    expect((await api.yoga.fetch(`${URL_BASE}/graphiql/nope.js`)).status).toBe(404);
+  });
+
+  it('keeps one cache entry per representation: Vary: Accept and an ETag each', async () => {
+    const url = '{ port(number: 22) { number } }';
+    const json = await get(api, url);
+    const graphqlResponse = await get(api, url, { accept: 'application/graphql-response+json' });
+    const page = await get(api, url, { accept: 'text/html' });
+    const etags = [json, graphqlResponse, page].map((response) => response.headers.get('etag'));
+    expect(new Set(etags).size).toBe(3);
+    for (const response of [json, graphqlResponse, page]) {
+      expect(response.headers.get('vary')).toMatch(/\bAccept\b.*\bAccept-Encoding\b/);
+    }
+    const crossed = await get(api, url, {
+      accept: 'text/html',
+      'if-none-match': json.headers.get('etag') as string,
+    });
+    expect(crossed.status).toBe(200);
+    expect(crossed.headers.get('content-type')).toMatch(/^text\/html/);
+    const stream = await get(api, url, { accept: 'text/event-stream' });
+    expect(stream.headers.get('cache-control')).toBe('no-store');
+    await stream.text();
+  });
+
+  it('never lets caches store a GET answered with errors, validation errors included', async () => {
+    for (const query of ['{ nope }', '{', '{ port(number: 70000) { number } }']) {
+      const response = await get(api, query);
+      expect(response.headers.get('cache-control'), query).toBe('no-store');
+      expect(response.headers.get('etag'), query).toBeNull();
+    }
   });
 
   it('exports an /etc/services file, filtered, with ranges first-port or expanded', async () => {
@@ -268,6 +336,8 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
         ],
       },
     ]);
+    // What an in-process sync does once it has imported: the new snapshot is built and swapped in.
+    await api.yoga.registry.refresh();
     const after = await get(api, query, { 'if-none-match': before.headers.get('etag') as string });
     expect(after.status).toBe(200);
     expect(await after.json()).toEqual({
@@ -290,11 +360,22 @@ describe.each(TEST_DATABASE_KINDS)('HTTP behaviour on %s', (kind) => {
 
   it('masks internal errors: no SQL, table or stack reaches the client', async () => {
     await rawRows(api.database.db, sql`alter table changes rename to changes_gone`);
-    const { errors } = await api.query('{ port(number: 22) { history { totalCount } } }');
-    expect(errors?.[0]).toMatchObject({
-      message: 'Unexpected error.',
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    });
-    expect(JSON.stringify(errors)).not.toMatch(/changes|relation|select/i);
+    // A fresh instance cannot build its first snapshot: the database's error must not leak.
+    const fresh = createApi({ database: api.database, logger: pino({ level: 'silent' }) });
+    try {
+      const response = await fresh.fetch(`${URL_BASE}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ port(number: 22) { history { totalCount } } }' }),
+      });
+      const { errors } = (await response.json()) as { errors?: { message: string }[] };
+      expect(errors?.[0]).toMatchObject({
+        message: 'Unexpected error.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+      expect(JSON.stringify(errors)).not.toMatch(/changes|relation|select/i);
+    } finally {
+      await fresh.dispose();
+    }
   });
 });

@@ -70,6 +70,37 @@ describe.runIf(CURRENT && OLDER).each(TEST_DATABASE_KINDS)('the real registry on
     expect(await first('kerbros-adm')).toContain('kerberos-adm');
   });
 
+  it('answers real queries from the in-memory search as the SQL search did, or better', async () => {
+    const hits = async (query: string) =>
+      (
+        await api.query<{
+          search: {
+            nodes: {
+              reason: string;
+              port: { number: number } | null;
+              portRange: { low: number; high: number } | null;
+              service: { name: string } | null;
+            }[];
+          };
+        }>(
+          'query($q: String!) { search(query: $q, first: 5) { nodes { reason port { number } portRange { low high } service { name } } } }',
+          { q: query },
+        )
+      ).data?.search.nodes.map(
+        (n) =>
+          `${n.reason}:${n.port?.number ?? ''}${n.portRange ? `${n.portRange.low}-${n.portRange.high}` : ''}${n.service?.name ?? ''}`,
+      ) ?? [];
+    expect((await hits('443')).slice(0, 2)).toEqual(['PORT:443', 'PORT:https']);
+    expect((await hits('6000-6010')).slice(0, 2)).toEqual(['RANGE:6000-6010', 'RANGE:x11']);
+    expect((await hits('http')).slice(0, 2)).toEqual(['NAME:http', 'PREFIX:https']);
+    expect((await hits('window system'))[0]).toBe('TEXT:x11');
+    expect((await hits('secure shell'))[0]).toBe('TEXT:ssh');
+    expect(await hits('kerbros')).toContain('FUZZY:kerberos');
+    expect((await hits('whoisp'))[0]).toBe('PREFIX:whoispp');
+    expect((await hits('postgres'))[0]).toBe('PREFIX:postgresql');
+    expect(await hits('zzqxv')).toEqual([]);
+  });
+
   it('pages through every assigned system port, and the pages add up to the count', async () => {
     const numbers: number[] = [];
     let after: string | null = null;

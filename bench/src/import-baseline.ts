@@ -15,6 +15,19 @@ interface TableCopy {
 const copySql = ({ table, columns }: TableCopy, from: string) =>
   `copy ${table} (${columns.map((column) => `"${column}"`).join(', ')}) from ${from}`;
 
+/** Runs of consecutive versions, as the importer stores a document's membership. */
+function membershipRuns(versions: number[]): unknown[][] {
+  const runs: unknown[][] = [];
+  let start = 0;
+  for (let position = 1; position <= versions.length; position++) {
+    const first = versions[start] as number;
+    if (position < versions.length && versions[position] === first + position - start) continue;
+    runs.push([1, first, start, position - start]);
+    start = position;
+  }
+  return runs;
+}
+
 /** The document's rows as the importer's tables hold them, ids and fingerprints made up front. */
 function documentRows(document: SourceDocument): TableCopy[] {
   const fingerprints = document.records.map(recordFingerprint);
@@ -59,8 +72,10 @@ function documentRows(document: SourceDocument): TableCopy[] {
     { table: 'record_versions', columns: ['id', 'fingerprint', ...RECORD_COLUMNS], rows: versions },
     {
       table: 'source_records',
-      columns: ['source_id', 'version_id', 'position'],
-      rows: fingerprints.map((fingerprint, position) => [1, versionIds.get(fingerprint), position]),
+      columns: ['source_id', 'version_id', 'position', 'length'],
+      rows: membershipRuns(
+        fingerprints.map((fingerprint) => versionIds.get(fingerprint) as number),
+      ),
     },
     {
       table: 'people',

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex } from '../../site/scripts/search-index.ts';
+import { buildSearchIndex } from '@portbook/site/search-index';
 import type { BenchSuite } from './harness.ts';
 import { sharedDataDir, timed } from './harness.ts';
 import { writeBareAstroProject } from './site-baseline.ts';

@@ -1,5 +1,9 @@
-import { classesAt, PORT_MAX, PORT_MIN, type PortRange } from '@portbook/core';
-import type { AssignmentFilter as AssignmentFilterShape } from '@portbook/db';
+import {
+  type AssignmentFilter as AssignmentFilterShape,
+  PORT_MAX,
+  PORT_MIN,
+  type PortRange,
+} from '@portbook/core';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { badUserInput } from '../errors.ts';
@@ -40,19 +44,46 @@ export function checkPortRange(range: PortRange, name = 'within'): PortRange {
   return range;
 }
 
-/** Turns the GraphQL input into the query layer's filter, resolving a range class to its ports. */
-export async function toAssignmentFilter(
+/** The longest filter text accepted: longer than any name, reference or phrase the registry holds. */
+export const MAX_FILTER_LENGTH = 200;
+
+/** Refuses overlong text filters before any work: a 39 KB `text` is a mistake or an attack. */
+function checkFilterLengths(input: AssignmentFilterInput | null | undefined): void {
+  for (const name of ['rangeClass', 'reference', 'person', 'text'] as const) {
+    checkLength(input?.[name], `filter.${name}`);
+  }
+}
+
+/**
+ * `BAD_USER_INPUT` when a string argument is longer than `max` characters, or holds a NUL
+ * (no registry name, reference or word does, and the database could not store one).
+ */
+export function checkLength(
+  value: string | null | undefined,
+  name: string,
+  max = MAX_FILTER_LENGTH,
+): void {
+  if (value == null) return;
+  if (value.length > max) {
+    throw badUserInput(`\`${name}\` must be at most ${max} characters (got ${value.length})`);
+  }
+  if (value.includes('\u0000')) throw badUserInput(`\`${name}\` must not hold a NUL character`);
+}
+
+/** Turns the GraphQL input into the snapshot's filter, resolving a range class to its ports. */
+export function toAssignmentFilter(
   input: AssignmentFilterInput | null | undefined,
   at: string | null | undefined,
   context: Context,
-): Promise<AssignmentFilterShape> {
+): AssignmentFilterShape {
+  checkFilterLengths(input);
   let within = input?.within ? checkPortRange(input.within) : undefined;
   if (input?.rangeClass) {
     const date = at ?? context.today;
     const wanted = input.rangeClass.toLowerCase();
-    const rangeClass = classesAt(date).find(
-      (c) => c.id === wanted || c.name.toLowerCase() === wanted,
-    );
+    const rangeClass = context.snapshot
+      .rangeClasses(date)
+      .find((c) => c.id === wanted || c.name.toLowerCase() === wanted);
     if (!rangeClass)
       throw badUserInput(`no range class ${JSON.stringify(input.rangeClass)} on ${date}`);
     within = {

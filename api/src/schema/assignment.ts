@@ -1,5 +1,4 @@
-import { REFERENCE_TYPES, type Reference } from '@portbook/core';
-import type { Assignment as AssignmentRow } from '@portbook/db';
+import { type AssignmentRow, REFERENCE_TYPES, type Reference } from '@portbook/core';
 import { builder } from '../builder.ts';
 import { DateScalar } from './date.ts';
 import { ProtocolEnum, StatusEnum } from './enums.ts';
@@ -40,7 +39,7 @@ builder.node(Assignment, {
   description:
     'A registry record (service name, port or range, protocol) as it stood from `validFrom` to `validTo`.',
   id: { resolve: (assignment) => assignment.id },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.assignments.load(id))),
+  loadMany: (ids, context) => ids.map((id) => context.snapshot.assignment(id) ?? null),
   fields: (t) => ({
     serviceName: t.exposeString('serviceName', { nullable: true }),
     protocol: t.expose('protocol', { type: ProtocolEnum, nullable: true }),
@@ -59,13 +58,13 @@ builder.node(Assignment, {
       type: Person,
       nullable: true,
       resolve: (row, _args, context) =>
-        row.assigneeId ? context.loaders.people.load(row.assigneeId) : null,
+        row.assigneeId ? (context.snapshot.person(row.assigneeId) ?? null) : null,
     }),
     contact: t.field({
       type: Person,
       nullable: true,
       resolve: (row, _args, context) =>
-        row.contactId ? context.loaders.people.load(row.contactId) : null,
+        row.contactId ? (context.snapshot.person(row.contactId) ?? null) : null,
     }),
     registered: t.expose('registered', { type: PartialDateScalar, nullable: true }),
     modified: t.expose('modified', { type: PartialDateScalar, nullable: true }),

@@ -1,18 +1,25 @@
-import type { ChangeKind } from '@portbook/core';
-import {
-  type ChangeCursor,
-  type Change as ChangeRow,
-  countChanges,
-  listChanges,
-  type RecordVersion as RecordVersionRow,
-} from '@portbook/db';
-import { builder } from '../builder.ts';
+import type { AssignmentRow, ChangeCursor, ChangeKind, ChangeRow } from '@portbook/core';
+import { builder, connectionCost } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
 import { countOf, keysetConnection } from '../pagination.ts';
+import { checkLength } from './assignment-filter.ts';
 import { DateScalar } from './date.ts';
 import { ChangeKindEnum, ProtocolEnum, StatusEnum } from './enums.ts';
 import { PortRange } from './port-range.ts';
 import { Source, sourceById } from './source.ts';
+
+/** A record version's content, as any assignment of that version states it. */
+type RecordVersionRow = Pick<
+  AssignmentRow,
+  | 'serviceName'
+  | 'protocol'
+  | 'portLow'
+  | 'portHigh'
+  | 'description'
+  | 'status'
+  | 'assigneeId'
+  | 'notes'
+>;
 
 /** The content of a record at one point: what a change went from or to. */
 export const RecordVersion = builder.objectRef<RecordVersionRow>('RecordVersion').implement({
@@ -58,7 +65,7 @@ export const Change = builder.objectRef<ChangeRow>('Change');
 builder.node(Change, {
   description: 'What happened to a record, when, and which document shows it.',
   id: { resolve: (change) => change.id },
-  loadMany: (ids, context) => Promise.all(ids.map((id) => context.loaders.changes.load(id))),
+  loadMany: (ids, context) => ids.map((id) => context.snapshot.change(id) ?? null),
   fields: (t) => ({
     kind: t.expose('kind', { type: ChangeKindEnum }),
     occurred: t.expose('occurred', { type: DateScalar }),
@@ -103,7 +110,7 @@ builder.node(Change, {
       resolve: (row, _args, context) =>
         row.beforeVersionId === null
           ? null
-          : context.loaders.recordVersions.load(row.beforeVersionId),
+          : (context.snapshot.recordVersion(row.beforeVersionId) ?? null),
     }),
     after: t.field({
       type: RecordVersion,
@@ -111,7 +118,7 @@ builder.node(Change, {
       resolve: (row, _args, context) =>
         row.afterVersionId === null
           ? null
-          : context.loaders.recordVersions.load(row.afterVersionId),
+          : (context.snapshot.recordVersion(row.afterVersionId) ?? null),
     }),
   }),
 });
@@ -123,6 +130,7 @@ builder.queryField('changes', (t) =>
     {
       type: Change,
       description: "The registry's change feed, newest first.",
+      complexity: connectionCost(10),
       args: {
         since: t.arg({ type: DateScalar, description: 'On or after this date.' }),
         until: t.arg({ type: DateScalar, description: 'On or before this date.' }),
@@ -132,6 +140,7 @@ builder.queryField('changes', (t) =>
         serviceName: t.arg.string(),
       },
       resolve: (_root, args, context) => {
+        checkLength(args.serviceName, 'serviceName');
         if (args.last != null || args.before != null) {
           throw badUserInput('the change feed pages forward only: use `first` and `after`');
         }
@@ -153,8 +162,8 @@ builder.queryField('changes', (t) =>
               return { occurred: match[1] as string, id: match[2] as string };
             },
           },
-          load: (page) => listChanges(context.db, filter, { limit: page.limit, after: page.after }),
-          totalCount: () => countChanges(context.db, filter),
+          load: (page) => context.snapshot.changes(filter, page.after).slice(0, page.limit),
+          totalCount: () => context.snapshot.changes(filter).length,
         });
       },
     },

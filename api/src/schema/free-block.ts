@@ -1,5 +1,4 @@
-import { freeBlocks, type PortRange as PortRangeShape } from '@portbook/core';
-import { occupiedRanges } from '@portbook/db';
+import { PortbookError, type PortRange as PortRangeShape } from '@portbook/core';
 import { builder } from '../builder.ts';
 import { countOf, integerCursor, keysetConnection, pageInMemory } from '../pagination.ts';
 import { checkPortRange } from './assignment-filter.ts';
@@ -34,14 +33,20 @@ builder.queryField('unassigned', (t) =>
         }),
         at: t.arg({ type: DateScalar }),
       },
-      resolve: async (_root, args, context) => {
+      resolve: (_root, args, context) => {
         const within = args.within ? checkPortRange(args.within) : USER_PORTS;
-        const occupied = await occupiedRanges(context.db, {
-          at: args.at ?? undefined,
+        const minLength = args.minLength ?? 1;
+        if (!Number.isInteger(minLength) || minLength < 1) {
+          throw new PortbookError(
+            'PORT_OUT_OF_RANGE',
+            `a block needs a whole length of at least 1, not ${minLength}`,
+          );
+        }
+        const blocks = context.snapshot.freeBlocks(within, {
+          minLength,
           protocols: args.protocols ?? undefined,
-          within,
+          at: args.at ?? undefined,
         });
-        const blocks = freeBlocks(occupied, within, args.minLength ?? 1);
         return keysetConnection<PortRangeShape, number>(args, {
           cursor: { kind: 'free', of: (block) => block.low, parse: integerCursor },
           load: (page) => pageInMemory(blocks, (block) => block.low, page),

@@ -1,21 +1,12 @@
 import {
-  classOf,
-  ephemeralRangesContaining,
-  nearestFree,
+  type ChangeRow,
   PORT_MAX,
   PORT_MIN,
   PortbookError,
-  portEvents,
-  type TimelineChange,
+  type RegistrySnapshot,
 } from '@portbook/core';
-import {
-  type Change as ChangeRow,
-  occupiedRanges,
-  portStatus,
-  type Source as SourceRow,
-} from '@portbook/db';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
 import { Assignment } from './assignment.ts';
 import { Change } from './change.ts';
@@ -40,20 +31,15 @@ export function checkPortNumber(number: number): number {
 }
 
 /**
- * A port's events as core's `portEvents` orders and merges them (a protocol-less record continued
- * by tcp and udp repeats its early history in both lineages: one event; a note restating a diff
- * joins it as its evidence), as the change rows.
+ * A port's events as the snapshot's `portHistory` orders and merges them (the list the site
+ * shows), as change rows carrying the event's evidence.
  */
-function portHistory(rows: readonly ChangeRow[], sources: readonly SourceRow[]): ChangeRow[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return portEvents(rows as unknown as TimelineChange[], sources).flatMap((event) => {
-    const row = byId.get(event.id);
+function portHistory(snapshot: RegistrySnapshot, port: number): ChangeRow[] {
+  return snapshot.portHistory(port).flatMap((event) => {
+    const row = snapshot.change(event.id);
     return row ? [{ ...row, evidence: event.evidence }] : [];
   });
 }
-
-/** How far either side of a port `nearestUnassigned` looks before reading the whole space. */
-const NEAR_WINDOW = 4096;
 
 export const Port = builder.objectRef<PortShape>('Port');
 
@@ -72,21 +58,21 @@ builder.node(Port, {
     status: t.field({
       type: StatusEnum,
       description: 'The strongest status among the records containing it; UNASSIGNED if none.',
-      resolve: async (port, _args, context) =>
-        portStatus(await context.loaders.portAssignments.load({ port: port.number, at: port.at })),
+      resolve: (port, _args, context) => context.snapshot.portStatus(port.number, port.at),
     }),
     rangeClass: t.field({
       type: RangeClass,
       nullable: true,
       description:
         'The IANA port class the number belongs to on `at` (the narrowest, where documents overlap).',
-      resolve: (port, _args, context) => classOf(port.number, port.at ?? context.today) ?? null,
+      resolve: (port, _args, context) =>
+        context.snapshot.rangeClassOf(port.number, port.at ?? context.today) ?? null,
     }),
     ephemeralRanges: t.field({
       type: [RangeClass],
       description:
         "Operating systems' default ephemeral ranges holding this port on `at` (or ever, without it).",
-      resolve: (port) => ephemeralRangesContaining(port.number, port.at),
+      resolve: (port, _args, context) => context.snapshot.ephemeralRanges(port.at, port.number),
     }),
     assignments: t.connection(
       {
@@ -96,9 +82,8 @@ builder.node(Port, {
           protocol: t.arg({ type: ProtocolEnum }),
           at: t.arg({ type: DateScalar, description: "Defaults to the port's own `at`." }),
         },
-        resolve: async (port, args, context) => {
-          const rows = await context.loaders.portAssignments.load({
-            port: port.number,
+        resolve: (port, args, context) => {
+          const rows = context.snapshot.assignmentsAt(port.number, {
             at: args.at ?? port.at,
             protocol: args.protocol ?? undefined,
           });
@@ -112,14 +97,12 @@ builder.node(Port, {
         type: Change,
         description:
           'Dated events of every record containing this port, oldest first, each with its source document (the same list the site shows).',
-        resolve: async (port, args, context) => {
-          checkPageArgs(args);
-          const [rows, sources] = await Promise.all([
-            context.loaders.portChanges.load({ port: port.number, at: undefined }),
-            context.registry.sources(),
-          ]);
-          return resolveArrayConnection({ args }, portHistory(rows, sources));
-        },
+        complexity: connectionCost(10),
+        resolve: (port, args, context) =>
+          resolveArrayConnection(
+            { args: checkPageArgs(args) },
+            portHistory(context.snapshot, port.number),
+          ),
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
     ),
@@ -127,20 +110,18 @@ builder.node(Port, {
       type: Port,
       nullable: true,
       description: 'The nearest lower port an assigned record covers.',
-      resolve: async (port, _args, context) => {
-        const near = await context.loaders.neighbours.load({ port: port.number, at: port.at });
-        return near?.previousAssigned == null
-          ? null
-          : { number: near.previousAssigned, at: port.at };
+      resolve: (port, _args, context) => {
+        const previous = context.snapshot.occupancy(port.at).previousAssigned(port.number);
+        return previous === null ? null : { number: previous, at: port.at };
       },
     }),
     nextAssigned: t.field({
       type: Port,
       nullable: true,
       description: 'The nearest higher port an assigned record covers.',
-      resolve: async (port, _args, context) => {
-        const near = await context.loaders.neighbours.load({ port: port.number, at: port.at });
-        return near?.nextAssigned == null ? null : { number: near.nextAssigned, at: port.at };
+      resolve: (port, _args, context) => {
+        const next = context.snapshot.occupancy(port.at).nextAssigned(port.number);
+        return next === null ? null : { number: next, at: port.at };
       },
     }),
     nearestUnassigned: t.field({
@@ -149,25 +130,12 @@ builder.node(Port, {
       description:
         'The closest port no assigned or reserved record claims (this one, if it is free), for choosing a port.',
       args: { protocols: t.arg({ type: [ProtocolEnum] }) },
-      resolve: async (port, args, context) => {
-        const protocols = args.protocols ?? undefined;
-        const window = {
-          low: Math.max(PORT_MIN, port.number - NEAR_WINDOW),
-          high: Math.min(PORT_MAX, port.number + NEAR_WINDOW),
-        };
-        const near = await occupiedRanges(context.db, { at: port.at, protocols, within: window });
-        const nearest = nearestFree(port.number, near);
-        // A block running past the window may hide its far end: only an answer inside it is sure.
-        if (nearest !== null && nearest > window.low && nearest < window.high) {
-          return { number: nearest, at: port.at };
-        }
-        const all = await occupiedRanges(context.db, {
-          at: port.at,
-          protocols,
-          within: { low: PORT_MIN, high: PORT_MAX },
-        });
-        const anywhere = nearestFree(port.number, all);
-        return anywhere === null ? null : { number: anywhere, at: port.at };
+      // A scan out from the port until a free one: up to the whole port space.
+      complexity: 50,
+      resolve: (port, args, context) => {
+        const occupancy = context.snapshot.occupancy(port.at);
+        const nearest = occupancy.nearestFree(port.number, args.protocols ?? undefined);
+        return nearest === null ? null : { number: nearest, at: port.at };
       },
     }),
   }),

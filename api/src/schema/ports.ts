@@ -1,6 +1,5 @@
-import { countPorts, listPorts } from '@portbook/db';
-import { builder } from '../builder.ts';
-import { countOf, integerCursor, keysetConnection } from '../pagination.ts';
+import { builder, connectionCost } from '../builder.ts';
+import { countOf, integerCursor, keysetConnection, pageSortedNumbers } from '../pagination.ts';
 import { AssignmentFilter, toAssignmentFilter } from './assignment-filter.ts';
 import { DateScalar } from './date.ts';
 import { Port, type PortShape } from './port.ts';
@@ -11,18 +10,19 @@ builder.queryField('ports', (t) =>
       type: Port,
       description:
         'Port numbers covered by records matching the filter (ranges expanded), ascending.',
+      complexity: connectionCost(20),
       args: {
         filter: t.arg({ type: AssignmentFilter }),
         at: t.arg({ type: DateScalar, description: 'Read the registry as of this date.' }),
       },
-      resolve: async (_root, args, context) => {
-        const filter = await toAssignmentFilter(args.filter, args.at, context);
+      resolve: (_root, args, context) => {
+        const filter = toAssignmentFilter(args.filter, args.at, context);
         const at = args.at ?? undefined;
+        const ports = context.snapshot.portsMatching(filter);
         return keysetConnection<PortShape, number>(args, {
           cursor: { kind: 'port', of: (port) => port.number, parse: integerCursor },
-          load: async (page) =>
-            (await listPorts(context.db, filter, page)).map((number) => ({ number, at })),
-          totalCount: () => countPorts(context.db, filter),
+          load: (page) => pageSortedNumbers(ports, page).map((number) => ({ number, at })),
+          totalCount: () => ports.length,
         });
       },
     },

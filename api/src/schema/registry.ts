@@ -1,4 +1,4 @@
-import { type RegistryInfo, registryInfo } from '@portbook/db';
+import type { RegistryInfo } from '@portbook/core';
 import { builder } from '../builder.ts';
 import { DateScalar } from './date.ts';
 import { Source } from './source.ts';
@@ -51,6 +51,6 @@ builder.queryField('registry', (t) =>
   t.field({
     type: Registry,
     description: 'Which registry edition is loaded, its checksum, record counts and last sync.',
-    resolve: (_root, _args, context) => registryInfo(context.db),
+    resolve: (_root, _args, context) => context.snapshot.registry,
   }),
 );

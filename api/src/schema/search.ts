@@ -1,6 +1,6 @@
-import { type SearchHit as SearchHitShape, searchRegistry } from '@portbook/db';
+import type { SearchHit as SearchHitShape } from '@portbook/core';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
 import { Port } from './port.ts';
@@ -53,16 +53,14 @@ builder.queryField('search', (t) =>
       type: SearchHit,
       description:
         'One box for everything: "443", "6000-6010", "ssh", "kerberos admin", typos tolerated. Best first.',
+      complexity: connectionCost(20),
       args: { query: t.arg.string({ required: true }) },
-      resolve: async (_root, args, context) => {
+      resolve: (_root, args, context) => {
         checkPageArgs(args);
         if (args.query.length > MAX_QUERY_LENGTH) {
           throw badUserInput(`query must be at most ${MAX_QUERY_LENGTH} characters`);
         }
-        const hits = await searchRegistry(context.db, args.query, {
-          names: await context.registry.serviceNames(),
-        });
-        return resolveArrayConnection({ args }, hits);
+        return resolveArrayConnection({ args }, context.snapshot.search(args.query));
       },
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },

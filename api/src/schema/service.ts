@@ -1,11 +1,10 @@
-import type { Assignment as AssignmentRow } from '@portbook/db';
-import { countServiceNames, listServiceNames, serviceKey } from '@portbook/db';
+import { serviceKey, validOn } from '@portbook/core';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { checkPageArgs, countOf, keysetConnection } from '../pagination.ts';
+import { checkPageArgs, countOf, keysetConnection, pageInMemory } from '../pagination.ts';
 import { Assignment } from './assignment.ts';
-import { AssignmentFilter, toAssignmentFilter } from './assignment-filter.ts';
+import { AssignmentFilter, checkLength, toAssignmentFilter } from './assignment-filter.ts';
 import { DateScalar } from './date.ts';
 import { ProtocolEnum } from './enums.ts';
 import { PortRange } from './port-range.ts';
@@ -15,24 +14,10 @@ export interface ServiceShape {
   name: string;
 }
 
-function validOn(row: AssignmentRow, at: string | undefined) {
-  if (at === undefined) return row.validTo === null;
-  return row.validFrom <= at && (row.validTo === null || row.validTo > at);
-}
-
 /** The service as its records spell it, or null when no record ever used the name. */
-export async function loadService(name: string, context: Context): Promise<ServiceShape | null> {
-  const [rows, links] = await Promise.all([
-    context.loaders.serviceAssignments.load(name),
-    context.loaders.nameLinks.load(name),
-  ]);
-  const spelled = rows[0]?.serviceName;
-  if (spelled) return { name: spelled };
-  const link = links.find((l) => serviceKey(l.formerName) === serviceKey(name)) ?? links[0];
-  if (!link) return null;
-  return {
-    name: serviceKey(link.formerName) === serviceKey(name) ? link.formerName : link.laterName,
-  };
+export function loadService(name: string, context: Context): ServiceShape | null {
+  const service = context.snapshot.service(name);
+  return service ? { name: service.name } : null;
 }
 
 export const Service = builder.objectRef<ServiceShape>('Service');
@@ -49,8 +34,9 @@ builder.node(Service, {
         type: Assignment,
         description: "Its records on `at` (default: the current registry), in IANA's order.",
         args: { at: t.arg({ type: DateScalar }), protocol: t.arg({ type: ProtocolEnum }) },
-        resolve: async (service, args, context) => {
-          const rows = (await context.loaders.serviceAssignments.load(service.name))
+        resolve: (service, args, context) => {
+          const rows = context.snapshot
+            .serviceRecords(service.name)
             .filter((row) => validOn(row, args.at ?? undefined))
             .filter((row) => !args.protocol || row.protocol === args.protocol)
             .sort((a, b) => (a.portLow ?? 0) - (b.portLow ?? 0) || a.position - b.position);
@@ -63,20 +49,20 @@ builder.node(Service, {
       {
         type: Assignment,
         description: 'Every version of every record with this name, current first, then newest.',
-        resolve: async (service, args, context) =>
-          resolveArrayConnection(
-            { args: checkPageArgs(args) },
-            await context.loaders.serviceAssignments.load(service.name),
-          ),
+        complexity: connectionCost(10),
+        resolve: (service, args, context) =>
+          resolveArrayConnection({ args: checkPageArgs(args) }, [
+            ...context.snapshot.serviceRecords(service.name),
+          ]),
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
     ),
     ports: t.field({
       type: [PortRange],
       description: 'The ports and ranges its current records use, ascending.',
-      resolve: async (service, _args, context) => {
+      resolve: (service, _args, context) => {
         const ranges = new Map<string, { low: number; high: number }>();
-        for (const row of await context.loaders.serviceAssignments.load(service.name)) {
+        for (const row of context.snapshot.serviceRecords(service.name)) {
           if (row.validTo !== null || row.portLow === null || row.portHigh === null) continue;
           ranges.set(`${row.portLow}-${row.portHigh}`, { low: row.portLow, high: row.portHigh });
         }
@@ -86,18 +72,14 @@ builder.node(Service, {
     formerNames: t.field({
       type: [Service],
       description: 'Names this service was known by before a rename or RFC 6335 replacement.',
-      resolve: async (service, _args, context) =>
-        (await context.loaders.nameLinks.load(service.name))
-          .filter((link) => serviceKey(link.laterName) === serviceKey(service.name))
-          .map((link) => ({ name: link.formerName })),
+      resolve: (service, _args, context) =>
+        (context.snapshot.service(service.name)?.formerNames ?? []).map((name) => ({ name })),
     }),
     laterNames: t.field({
       type: [Service],
       description: 'Names that replaced this one.',
-      resolve: async (service, _args, context) =>
-        (await context.loaders.nameLinks.load(service.name))
-          .filter((link) => serviceKey(link.formerName) === serviceKey(service.name))
-          .map((link) => ({ name: link.laterName })),
+      resolve: (service, _args, context) =>
+        (context.snapshot.service(service.name)?.laterNames ?? []).map((name) => ({ name })),
     }),
   }),
 });
@@ -109,7 +91,10 @@ builder.queryField('service', (t) =>
     description:
       'A service by name, in any case (`SSH` finds `ssh`); null if no record ever used it.',
     args: { name: t.arg.string({ required: true }) },
-    resolve: (_root, args, context) => loadService(args.name, context),
+    resolve: (_root, args, context) => {
+      checkLength(args.name, 'name');
+      return loadService(args.name, context);
+    },
   }),
 );
 
@@ -118,17 +103,19 @@ builder.queryField('services', (t) =>
     {
       type: Service,
       description: 'Service names of the records matching the filter, alphabetically.',
+      // A filter reads every record of every era once per snapshot and filter.
+      complexity: connectionCost(20),
       args: {
         filter: t.arg({ type: AssignmentFilter }),
         at: t.arg({ type: DateScalar }),
       },
-      resolve: async (_root, args, context) => {
-        const filter = await toAssignmentFilter(args.filter, args.at, context);
+      resolve: (_root, args, context) => {
+        const filter = toAssignmentFilter(args.filter, args.at, context);
+        const names = context.snapshot.serviceNames(filter);
         return keysetConnection<ServiceShape, string>(args, {
           cursor: { kind: 'service', of: (service) => serviceKey(service.name), parse: (v) => v },
-          load: async (page) =>
-            (await listServiceNames(context.db, filter, page)).map((name) => ({ name })),
-          totalCount: () => countServiceNames(context.db, filter),
+          load: (page) => pageInMemory(names, serviceKey, page).map((name) => ({ name })),
+          totalCount: () => names.length,
         });
       },
     },

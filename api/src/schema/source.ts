@@ -1,5 +1,4 @@
-import { SOURCE_KINDS, type SourceKind } from '@portbook/core';
-import { listSources, type Source as SourceRow } from '@portbook/db';
+import { SOURCE_KINDS, type SourceKind, type SourceRow } from '@portbook/core';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -16,9 +15,9 @@ export const SourceKindEnum = builder.enumType('SourceKind', {
 /** An imported document: a registry file of a given date, an Assigned Numbers RFC, an npm copy. */
 export const Source = builder.objectRef<SourceRow>('Source');
 
-/** Sources change only with the registry version, so they are read once per version. */
-export async function sourceById(id: number, context: Context): Promise<SourceRow> {
-  const source = (await context.registry.sources()).find((s) => s.id === id);
+/** A document every row that names it can rely on: a missing one is a broken snapshot. */
+export function sourceById(id: number, context: Context): SourceRow {
+  const source = context.snapshot.source(id);
   if (!source) throw new Error(`source ${id} is referenced but missing`);
   return source;
 }
@@ -26,10 +25,7 @@ export async function sourceById(id: number, context: Context): Promise<SourceRo
 builder.node(Source, {
   description: 'A document the registry history was read from, with where its bytes came from.',
   id: { resolve: (source) => source.id, parse: Number },
-  loadMany: async (ids, context) => {
-    const sources = await context.registry.sources();
-    return ids.map((id) => sources.find((s) => s.id === id) ?? null);
-  },
+  loadMany: (ids, context) => ids.map((id) => context.snapshot.source(id) ?? null),
   fields: (t) => ({
     kind: t.expose('kind', { type: SourceKindEnum }),
     edition: t.exposeString('edition', {
@@ -59,11 +55,13 @@ builder.queryField('sources', (t) =>
         kinds: t.arg({ type: [SourceKindEnum] }),
         inTimeline: t.arg.boolean({ description: 'Only the documents that stand in the history.' }),
       },
-      resolve: async (_root, args, context) => {
-        const rows = await listSources(context.db, {
-          kinds: args.kinds ?? undefined,
-          inTimeline: args.inTimeline ?? undefined,
-        });
+      resolve: (_root, args, context) => {
+        const kinds = args.kinds?.length ? new Set(args.kinds) : undefined;
+        const rows = context.snapshot.sources.filter(
+          (source) =>
+            (!kinds || kinds.has(source.kind)) &&
+            (args.inTimeline == null || source.inTimeline === args.inTimeline),
+        );
         return resolveArrayConnection({ args: checkPageArgs(args) }, rows);
       },
     },

@@ -25,7 +25,6 @@ const QUERIES = [
 ];
 /** Longer than any answer may take: past this a request counts as hung. */
 const ANSWER_WITHIN_MS = 10_000;
-const CLEAR_CODES = ['DATABASE_UNAVAILABLE'];
 
 /** `connections` clients sending queries back to back until stopped, each outcome recorded. */
 function runLoad(url: string, connections: number) {
@@ -90,7 +89,7 @@ describe.runIf(canRunPostgresCluster || process.env.CI)(
       cluster?.destroy();
     });
 
-    it('answers with a clear error while it is down, reports not ready, and recovers by itself', async () => {
+    it('keeps answering from its snapshot while it is down, reports not ready, and recovers by itself', async () => {
       const load = runLoad(api.url, 8);
       await sleep(1_500);
       const stoppedAt = Date.now();
@@ -118,14 +117,11 @@ describe.runIf(canRunPostgresCluster || process.env.CI)(
       expect(before.length).toBeGreaterThan(20);
       expect(before.every((o) => o.result === 'ok')).toBe(true);
 
+      // Requests answer from the registry snapshot in memory: an outage of the system of record
+      // does not reach them (only /readyz tells the operator).
       const down = outcomes.filter((o) => o.at > stoppedAt + 1_500 && o.at + o.ms < startedAt);
-      const failures = down.filter((o) => o.result !== 'ok');
-      expect(failures.length, 'requests while Postgres was down').toBeGreaterThan(0);
-      expect(new Set(failures.map((o) => o.result))).toEqual(new Set(CLEAR_CODES));
-      expect(
-        failures.every((o) => o.status === 503),
-        'HTTP 503 while down',
-      ).toBe(true);
+      expect(down.length, 'requests while Postgres was down').toBeGreaterThan(20);
+      expect(down.filter((o) => o.result !== 'ok')).toEqual([]);
 
       const recovered = outcomes.find((o) => o.at > startedAt && o.result === 'ok');
       expect(recovered, 'a successful answer after the restart').toBeDefined();

@@ -6,6 +6,8 @@ describe('cliEnv', () => {
     expect(cliEnv({})).toMatchObject({
       mirror: undefined,
       offline: false,
+      archive: true,
+      archiveUntil: undefined,
       ianaUrl:
         'https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml',
       rfcBaseUrl: 'https://www.rfc-editor.org/rfc',
@@ -29,5 +31,11 @@ describe('cliEnv', () => {
     expect([env.offline, env.debug]).toEqual([true, false]);
     expect(env.rfcBaseUrl).toBe('http://rfc.test/rfc');
     expect([env.fetchTimeoutMs, env.port]).toEqual([20_000, 8080]);
+  });
+
+  it('leaves the archive out only when told to, and limits it to a date', () => {
+    expect(cliEnv({ PORTBOOK_ARCHIVE: '0' }).archive).toBe(false);
+    expect(cliEnv({ PORTBOOK_ARCHIVE: '1' }).archive).toBe(true);
+    expect(cliEnv({ PORTBOOK_ARCHIVE_UNTIL: '1977-12-31' }).archiveUntil).toBe('1977-12-31');
   });
 });

@@ -3,6 +3,10 @@ export interface CliEnv {
   /** A directory laid out like the source mirror (`iana/`, `iana-snapshots/`, `rfc/`). */
   mirror: string | undefined;
   offline: boolean;
+  /** False: `sync` leaves the packaged archive out (`PORTBOOK_ARCHIVE=0`). */
+  archive: boolean;
+  /** Only archive documents dated on or before this day (YYYY-MM-DD): a quick partial load. */
+  archiveUntil: string | undefined;
   /** The current registry, as IANA publishes it. */
   ianaUrl: string;
   /** Base URL of the RFC Editor's plain-text RFCs (`<base>/rfcNNN.txt`). */
@@ -16,6 +20,8 @@ export interface CliEnv {
   siteDir: string | undefined;
   /** Print stack traces with errors. */
   debug: boolean;
+  /** How often `start` syncs while it serves (`24h`; see `parseSyncInterval`); unset: never. */
+  syncInterval: string | undefined;
 }
 
 const IANA_XML_URL =
@@ -35,6 +41,8 @@ export function cliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
   return {
     mirror: env.PORTBOOK_MIRROR || undefined,
     offline: flag(env.PORTBOOK_OFFLINE),
+    archive: env.PORTBOOK_ARCHIVE ? flag(env.PORTBOOK_ARCHIVE) : true,
+    archiveUntil: env.PORTBOOK_ARCHIVE_UNTIL || undefined,
     ianaUrl: env.PORTBOOK_IANA_URL || IANA_XML_URL,
     rfcBaseUrl: (env.PORTBOOK_RFC_URL || RFC_BASE_URL).replace(/\/+$/, ''),
     archiveUrls: (env.PORTBOOK_ARCHIVE_URLS ?? '').split(/[\s,]+/).filter(Boolean),
@@ -42,5 +50,6 @@ export function cliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     port: positiveNumber(env.PORT, 4000),
     siteDir: env.PORTBOOK_SITE_DIR || undefined,
     debug: flag(env.PORTBOOK_DEBUG),
+    syncInterval: env.PORTBOOK_SYNC_INTERVAL || undefined,
   };
 }

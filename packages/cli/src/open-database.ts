@@ -5,11 +5,12 @@ import { lockDataDir } from './data-dir-lock.ts';
 /**
  * Opens the configured database (an embedded one locked to this process) and brings its
  * schema up to date; an unreachable database is a user error. `close()` also releases the lock.
+ * `worker`: an embedded database runs in a worker thread (for a server; see `createDatabase`).
  */
-export async function openDatabase(): Promise<Database> {
+export async function openDatabase(options: { worker?: boolean } = {}): Promise<Database> {
   const env = databaseEnv();
   const unlock = env.databaseUrl ? () => {} : lockDataDir(env.dataDir);
-  const database = createDatabase();
+  const database = createDatabase({ worker: options.worker ?? false });
   const close = database.close;
   database.close = async () => {
     try {

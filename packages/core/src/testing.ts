@@ -53,3 +53,4 @@ export function record(
     status,
   };
 }
+export { snapshotRowsFrom, type TestDocument } from './snapshot/testing-rows.ts';

@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { databaseEnv } from './env.ts';
 import { relations } from './relations.ts';
+import { openWorkerDatabase } from './worker/worker-database.ts';
 
 export interface DatabaseOptions {
   /** A Postgres connection string; without it an embedded PGlite database is used. */
@@ -16,6 +17,11 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** Called with every SQL statement, e.g. to count queries in tests. */
   onQuery?: (sql: string, params: unknown[]) => void;
+  /**
+   * Embedded PGlite only: keep it in a worker thread, so that its statements (and imports, run
+   * there with `runDatabaseJob`) never block this thread. For a server; off by default.
+   */
+  worker?: boolean;
 }
 
 function logger(onQuery: DatabaseOptions['onQuery']) {
@@ -31,29 +37,40 @@ function openPostgres(url: string, options: DatabaseOptions) {
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   });
   const db = drizzlePostgres({ client, relations, logger: logger(options.onQuery) });
-  return { kind: 'postgres' as const, db, client, close: () => client.end({ timeout: 5 }) };
+  return { kind: 'postgres' as const, db, client, url, close: () => client.end({ timeout: 5 }) };
 }
 
 function openPglite(dataDir: string, options: DatabaseOptions) {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  // Importing every edition writes ~250 MB of WAL, which PGlite would keep on disk up to max_wal_size (1 GB).
+  const client = new PGlite(dataDir, {
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB'],
+    ],
+  });
   const db = drizzlePglite({ client, relations, logger: logger(options.onQuery) });
   return { kind: 'pglite' as const, db, client, close: () => client.close() };
 }
 
-export type Database = ReturnType<typeof openPostgres> | ReturnType<typeof openPglite>;
+export type Database =
+  | ReturnType<typeof openPostgres>
+  | ReturnType<typeof openPglite>
+  | ReturnType<typeof openWorkerDatabase>;
 /** The drizzle instance both drivers share: queries are written once against this type. */
 export type Db = Database['db'];
 
 /**
  * The one database factory: Postgres when a URL is given (or `DATABASE_URL` is set),
- * otherwise embedded PGlite in `PORTBOOK_DATA_DIR`.
+ * otherwise embedded PGlite in `PORTBOOK_DATA_DIR`, in this thread or (`worker`) in its own.
  */
 export function createDatabase(options: DatabaseOptions = {}): Database {
   const env = databaseEnv();
   const url = 'url' in options ? options.url : env.databaseUrl;
   try {
-    return url ? openPostgres(url, options) : openPglite(options.dataDir ?? env.dataDir, options);
+    if (url) return openPostgres(url, options);
+    const dataDir = options.dataDir ?? env.dataDir;
+    return options.worker ? openWorkerDatabase(dataDir, options) : openPglite(dataDir, options);
   } catch (cause) {
     throw new PortbookError('DATABASE_UNAVAILABLE', `cannot open the database: ${String(cause)}`, {
       cause,

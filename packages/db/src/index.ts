@@ -6,3 +6,7 @@ export * from './queries/index.ts';
 export * from './relations.ts';
 export * as schema from './schema.ts';
 export * from './schema.ts';
+export * from './snapshot/load-snapshot.ts';
+export * from './worker/database-job.ts';
+export { IMPORT_JOB } from './worker/import-job.ts';
+export { runDatabaseJob } from './worker/worker-database.ts';

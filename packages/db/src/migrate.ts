@@ -6,6 +6,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { Database } from './database.ts';
 import { rangeClasses } from './schema.ts';
+import { databaseJob } from './worker/database-job.ts';
+import { runDatabaseJob } from './worker/worker-database.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
@@ -14,6 +16,7 @@ export const MIGRATION_LOCK_KEY = 7_370_617_265;
 
 /** Applies the committed migrations, then seeds the reference data that lives in code. */
 export async function migrate(database: Database): Promise<void> {
+  if (database.kind === 'pglite-worker') return runDatabaseJob(database, MIGRATE_JOB, undefined);
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (database.kind === 'pglite') {
     await migratePglite(database.db, config);
@@ -35,6 +38,9 @@ export async function migrate(database: Database): Promise<void> {
     }
   }
 }
+
+/** Migrations run where an embedded database lives: they need its transactions. */
+const MIGRATE_JOB = databaseJob<typeof migrate>(import.meta.url, 'migrate');
 
 type PostgresDatabase = Extract<Database, { kind: 'postgres' }>;
 

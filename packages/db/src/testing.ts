@@ -55,3 +55,13 @@ export async function createTestDatabase(
     },
   };
 }
+
+/** Raw rows for test assertions, through the driver so both kinds return plain objects. */
+export async function rawRows<Row = Record<string, unknown>>(
+  database: Database,
+  text: string,
+): Promise<Row[]> {
+  if (database.kind === 'pglite') return (await database.client.query<Row>(text)).rows;
+  if (database.kind === 'postgres') return [...(await database.client.unsafe(text))] as Row[];
+  throw new Error('tests read raw rows from a database opened in this thread');
+}

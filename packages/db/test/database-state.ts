@@ -1,13 +1,7 @@
 import type { Database } from '../src/database.ts';
+import { rawRows as rows } from '../src/testing.ts';
 
-/** Raw rows for test assertions, through the driver so both kinds return plain objects. */
-export async function rows<Row = Record<string, unknown>>(
-  database: Database,
-  text: string,
-): Promise<Row[]> {
-  if (database.kind === 'pglite') return (await database.client.query<Row>(text)).rows;
-  return [...(await database.client.unsafe(text))] as Row[];
-}
+export { rows };
 
 const TABLES = [
   'sources',

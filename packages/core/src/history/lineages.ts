@@ -1,22 +1,32 @@
 import { PROTOCOLS, type RegistryRecord } from '../model.ts';
-import type { MatchRule } from './matching-state.ts';
 import { exactKey, isNamed, textKey } from './record-identity.ts';
 import { matchRecords } from './record-matching.ts';
+import { coverageOf } from './source-coverage.ts';
 import { stableId } from './timeline-ids.ts';
-import type { TimelineEntry, TimelineSource } from './types.ts';
+import type { TimelineDocument, TimelineSource } from './types.ts';
 
-/** One record as stated by one timeline source (by its index in the timeline). */
+/** One version of a record over a run of consecutive timeline sources (by index in the timeline). */
 export interface LineageNode {
   sourceIndex: number;
-  entry: TimelineEntry;
-  /** The rule that linked it to the node before; null for a lineage's first node or a reappearance. */
-  rule: MatchRule | null;
+  lastIndex: number;
+  versionId: number;
+  record: RegistryRecord;
+  /** Position of the record in the run's last document. */
+  position: number;
 }
 
-/** The versions of one record across the timeline, oldest first; nodes may skip sources (gaps). */
+/** The versions of one record across the timeline, oldest first; runs may leave sources out (gaps). */
 export interface Lineage {
   id: string;
   nodes: LineageNode[];
+}
+
+/** The records a source stands for, with those carried across it from the source before. */
+interface Stated {
+  records: readonly RegistryRecord[];
+  versionIds: ArrayLike<number>;
+  positions: ArrayLike<number>;
+  lineages: Lineage[];
 }
 
 const PROTOCOL_RANK = new Map<string | null, number>(PROTOCOLS.map((p, i) => [p, i]));
@@ -26,68 +36,102 @@ function protocolRank(record: RegistryRecord): number {
 }
 
 /**
- * Links every entry of every timeline source into lineages.
- * `entriesBySource[i]` holds the entries of `sources[i]` in document order.
+ * Links every record of every timeline source into lineages, one run per unchanged stretch.
+ * `documents[i]` holds the records of `sources[i]` in document order.
  */
 export function buildLineages(
   sources: readonly TimelineSource[],
-  entriesBySource: readonly TimelineEntry[][],
+  documents: readonly TimelineDocument[],
 ): Lineage[] {
   const lineages: Lineage[] = [];
-  let live: Lineage[] = [];
   // Lineages absent from the latest documents, by the exact key of their last record.
   const ended = new Map<string, Lineage>();
-  let previousRecords: RegistryRecord[] = [];
-  let previousVersions: number[] = [];
+  let previous: Stated = { records: [], versionIds: [], positions: [], lineages: [] };
 
   sources.forEach((source, sourceIndex) => {
-    const entries = entriesBySource[sourceIndex] ?? [];
-    const records = entries.map((entry) => entry.record);
-    const versions = entries.map((entry) => entry.versionId);
-    const { predecessor, rule } = matchRecords(
-      previousRecords,
+    const document = documents[sourceIndex] as TimelineDocument;
+    const { records, versionIds, positions } = document;
+    const { predecessor } = matchRecords(
+      previous.records,
       records,
-      previousVersions,
-      versions,
+      previous.versionIds,
+      versionIds,
     );
-    const heirs = chooseHeirs(predecessor, records, previousRecords.length);
-    const next: Lineage[] = new Array(entries.length);
+    const heirs = chooseHeirs(predecessor, records, previous.records.length);
+    const lineagesHere: Lineage[] = new Array(records.length);
     const occurrences = new Map<string, number>();
 
-    entries.forEach((entry, b) => {
+    // Every lineage is chosen before any is extended: a branch copies its parent's past only.
+    records.forEach((record, b) => {
       const a = predecessor[b] as number;
       let lineage: Lineage;
       if (a >= 0) {
-        const parent = live[a] as Lineage;
-        lineage = heirs[a] === b ? parent : branch(parent, source, sourceIndex, entry.record);
+        const parent = previous.lineages[a] as Lineage;
+        lineage = heirs[a] === b ? parent : branch(parent, source, record);
         if (lineage !== parent) lineages.push(lineage);
       } else {
         // Rule 7: a named record that comes back under the same key continues its old lineage.
-        const key = exactKey(entry.record);
-        const returning = isNamed(entry.record) ? ended.get(key) : undefined;
+        const key = exactKey(record);
+        const returning = isNamed(record) ? ended.get(key) : undefined;
         if (returning) {
           ended.delete(key);
           lineage = returning;
         } else {
-          const seed = `${key}/${isNamed(entry.record) ? '' : (textKey(entry.record.description) ?? '')}`;
+          const seed = `${key}/${isNamed(record) ? '' : (textKey(record.description) ?? '')}`;
           const occurrence = occurrences.get(seed) ?? 0;
           occurrences.set(seed, occurrence + 1);
           lineage = { id: stableId('L', source.edition, seed, occurrence), nodes: [] };
           lineages.push(lineage);
         }
       }
-      lineage.nodes.push({ sourceIndex, entry, rule: rule[b] ?? null });
-      next[b] = lineage;
+      lineagesHere[b] = lineage;
     });
 
-    live.forEach((lineage, a) => {
-      if (heirs[a] === -1) ended.set(exactKey(previousRecords[a] as RegistryRecord), lineage);
+    const covers = coverageOf(source.kind, records);
+    const carried: number[] = [];
+    previous.lineages.forEach((lineage, a) => {
+      if (heirs[a] !== -1) return;
+      const record = previous.records[a] as RegistryRecord;
+      if (covers(record)) ended.set(exactKey(record), lineage);
+      else carried.push(a);
     });
-    live = next;
-    previousRecords = records;
-    previousVersions = versions;
+    const stated = withCarried(
+      { records, versionIds, positions, lineages: lineagesHere },
+      previous,
+      carried,
+    );
+    stated.lineages.forEach((lineage, b) => {
+      extend(lineage, sourceIndex, stated, b);
+    });
+    previous = stated;
   });
   return lineages;
+}
+
+/** A source's records followed by those carried across it (copies only when there are any). */
+function withCarried(own: Stated, previous: Stated, carried: readonly number[]): Stated {
+  if (carried.length === 0) return own;
+  const pick = <T>(list: ArrayLike<T>) => carried.map((a) => list[a] as T);
+  return {
+    records: [...own.records, ...pick(previous.records)],
+    versionIds: [...Array.from(own.versionIds), ...pick(previous.versionIds)],
+    positions: [...Array.from(own.positions), ...pick(previous.positions)],
+    lineages: [...own.lineages, ...pick(previous.lineages)],
+  };
+}
+
+/** The lineage's last run goes on when it held the same version in the source just before. */
+function extend(lineage: Lineage, sourceIndex: number, stated: Stated, b: number): void {
+  const versionId = stated.versionIds[b] as number;
+  const position = stated.positions[b] as number;
+  const last = lineage.nodes.at(-1);
+  if (last && last.lastIndex === sourceIndex - 1 && last.versionId === versionId) {
+    last.lastIndex = sourceIndex;
+    last.position = position;
+    return;
+  }
+  const record = stated.records[b] as RegistryRecord;
+  lineage.nodes.push({ sourceIndex, lastIndex: sourceIndex, versionId, record, position });
 }
 
 /** Of the newer records continuing one older record, tcp (then udp…) keeps its lineage; the others branch. */
@@ -111,14 +155,9 @@ function chooseHeirs(
 }
 
 /** A protocol-less record continued by a second protocol: the branch shares the parent's past. */
-function branch(
-  parent: Lineage,
-  source: TimelineSource,
-  sourceIndex: number,
-  record: RegistryRecord,
-): Lineage {
+function branch(parent: Lineage, source: TimelineSource, record: RegistryRecord): Lineage {
   return {
     id: stableId('L', parent.id, source.edition, record.protocol ?? '*'),
-    nodes: parent.nodes.filter((node) => node.sourceIndex < sourceIndex),
+    nodes: parent.nodes.map((node) => ({ ...node })),
   };
 }

@@ -9,7 +9,8 @@ export type MatchRule =
   | 'keyword-missing'
   | 'redescribed'
   | 'name-withdrawn'
-  | 'range-resized';
+  | 'range-resized'
+  | 'moved';
 
 /** Claim bits per older record: one per protocol, and one for a newer record without protocol. */
 const WHOLE = 1 << PROTOCOLS.length;
@@ -22,6 +23,9 @@ export class Matching {
   readonly predecessor: Int32Array;
   readonly rule: (MatchRule | null)[];
   readonly #claims: Uint8Array;
+  #unmatched: number;
+  #waiting: number[] | null = null;
+  #openOlder: number[] | null = null;
 
   constructor(older: readonly RegistryRecord[], newer: readonly RegistryRecord[]) {
     this.older = older;
@@ -29,6 +33,7 @@ export class Matching {
     this.predecessor = new Int32Array(newer.length).fill(-1);
     this.rule = new Array(newer.length).fill(null);
     this.#claims = new Uint8Array(older.length);
+    this.#unmatched = newer.length;
   }
 
   /** Unclaimed, or protocol-less and not yet continued by this newer record's protocol. */
@@ -46,18 +51,26 @@ export class Matching {
   }
 
   link(a: number, b: number, why: MatchRule): void {
+    if (this.predecessor[b] === -1) this.#unmatched--;
     this.predecessor[b] = a;
     this.rule[b] = why;
     const bit = PROTOCOL_BIT.get(this.newer[b]?.protocol ?? null) ?? WHOLE;
     this.#claims[a] = (this.#claims[a] as number) | bit;
   }
 
+  /** Newer records not yet matched, in order; each call narrows the list the call before left. */
   waiting(): number[] {
-    const waiting: number[] = [];
-    this.predecessor.forEach((a, b) => {
-      if (a === -1) waiting.push(b);
-    });
-    return waiting;
+    if (this.#unmatched === 0) return [];
+    const from = this.#waiting ?? indices(this.newer.length);
+    this.#waiting = from.filter((b) => this.predecessor[b] === -1);
+    return this.#waiting;
+  }
+
+  /** Older records still open, in order: claims only grow, so a closed record never reopens. */
+  openOlder(): number[] {
+    const from = this.#openOlder ?? indices(this.older.length);
+    this.#openOlder = from.filter((a) => this.open(a));
+    return this.#openOlder;
   }
 
   /** One matching pass: newer records still unmatched look up open older records under a key. */
@@ -70,10 +83,10 @@ export class Matching {
     const waiting = this.waiting();
     if (waiting.length === 0) return;
     const index = new Map<string, number[]>();
-    this.older.forEach((record, a) => {
-      const key = this.open(a) ? olderKey(record) : null;
+    for (const a of this.openOlder()) {
+      const key = olderKey(this.older[a] as RegistryRecord);
       if (key !== null) pushTo(index, key, a);
-    });
+    }
     for (const b of waiting) {
       const record = this.newer[b] as RegistryRecord;
       const key = newerKey(record);
@@ -86,6 +99,10 @@ export class Matching {
       if (a !== undefined) this.link(a, b, why);
     }
   }
+}
+
+function indices(length: number): number[] {
+  return Array.from({ length }, (_, i) => i);
 }
 
 export function pushTo<K>(index: Map<K, number[]>, key: K, value: number): void {

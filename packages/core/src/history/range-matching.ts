@@ -16,11 +16,12 @@ export function matchResizedRanges(matching: Matching): void {
   const waiting = matching.waiting().filter((b) => isResizable(newer[b] as RegistryRecord));
   if (waiting.length === 0) return;
   const olderRanges: { record: RegistryRecord; a: number; low: number; high: number }[] = [];
-  older.forEach((record, a) => {
-    if (!isResizable(record) || !matching.open(a)) return;
+  for (const a of matching.openOlder()) {
+    const record = older[a] as RegistryRecord;
+    if (!isResizable(record)) continue;
     const { low, high } = record.portRange as NonNullable<RegistryRecord['portRange']>;
     olderRanges.push({ record, a, low, high });
-  });
+  }
   olderRanges.sort((x, y) => x.low - y.low);
   const lows = olderRanges.map(({ low }) => low);
   // reach[k]: the highest port any of the first k+1 older ranges covers, to stop scanning early.

@@ -14,6 +14,7 @@ import {
   textKey,
   wellFormedName,
 } from './record-identity.ts';
+import { matchMovedServices } from './service-moves.ts';
 
 export type { MatchRule } from './matching-state.ts';
 
@@ -38,29 +39,13 @@ export function matchRecords(
   const olderRecord = (a: number): RegistryRecord => older[a] as RegistryRecord;
 
   // Rule 1a: the same stored version (identical content) continues itself; numbers hash faster than keys.
-  if (olderVersions && newerVersions) {
-    // First older index per version, and the next older index with the same version (duplicates).
-    const first = new Map<number, number>();
-    const next = new Int32Array(older.length).fill(-1);
-    for (let a = older.length - 1; a >= 0; a--) {
-      const version = olderVersions[a] as number;
-      next[a] = first.get(version) ?? -1;
-      first.set(version, a);
-    }
-    for (let b = 0; b < newer.length; b++) {
-      let a = first.get(newerVersions[b] as number) ?? -1;
-      while (a !== -1 && !matching.open(a)) a = next[a] as number;
-      if (a !== -1) matching.link(a, b, 'exact');
-    }
-  }
+  if (olderVersions && newerVersions) matchSameVersions(matching, olderVersions, newerVersions);
 
   // Rule 1b: same port range, protocol and service name (names compare case-insensitively).
   const waiting = matching.waiting();
   if (waiting.length > 0) {
     const exact = new Map<string, number[]>();
-    older.forEach((record, a) => {
-      if (matching.open(a)) pushTo(exact, exactKey(record), a);
-    });
+    for (const a of matching.openOlder()) pushTo(exact, exactKey(older[a] as RegistryRecord), a);
     for (const b of waiting) {
       const record = newer[b] as RegistryRecord;
       const a = exact.get(exactKey(record))?.find((c) => matching.available(c, record));
@@ -154,7 +139,54 @@ export function matchRecords(
   // Rule 6: an unnamed Unassigned/Reserved range that shrank, grew or split keeps the lineage of the range it overlaps most.
   matchResizedRanges(matching);
 
+  // Rule 8: `New X` on another port continues `X` beside `Old X` (Telnet from 1 to 23 in 1977).
+  matchMovedServices(matching);
+
   return { predecessor: matching.predecessor, rule: matching.rule };
+}
+
+/** First older index per version id, -1 when none: reused across calls, reset after each. */
+let firstOlder = new Int32Array(0);
+/** Version ids beyond this use a Map: a table that large would cost more than it saves. */
+const TABLE_LIMIT = 1 << 22;
+
+function matchSameVersions(
+  matching: Matching,
+  olderVersions: ArrayLike<number>,
+  newerVersions: ArrayLike<number>,
+): void {
+  let largest = 0;
+  for (let a = 0; a < olderVersions.length; a++) {
+    largest = Math.max(largest, olderVersions[a] as number);
+  }
+  const useTable = largest < TABLE_LIMIT && Number.isInteger(largest);
+  if (useTable && firstOlder.length <= largest) {
+    firstOlder = new Int32Array(Math.max(largest + 1, firstOlder.length * 2)).fill(-1);
+  }
+  const first = new Map<number, number>();
+  const firstOf = (version: number) =>
+    useTable && version >= 0 && version < firstOlder.length
+      ? (firstOlder[version] as number)
+      : (first.get(version) ?? -1);
+  // The next older index with the same version (duplicates), -1 for none.
+  const next = new Int32Array(olderVersions.length).fill(-1);
+  for (let a = olderVersions.length - 1; a >= 0; a--) {
+    const version = olderVersions[a] as number;
+    next[a] = firstOf(version);
+    if (useTable && version >= 0) firstOlder[version] = a;
+    else first.set(version, a);
+  }
+  for (let b = 0; b < newerVersions.length; b++) {
+    let a = firstOf(newerVersions[b] as number);
+    while (a !== -1 && !matching.open(a)) a = next[a] as number;
+    if (a !== -1) matching.link(a, b, 'exact');
+  }
+  if (useTable) {
+    for (let a = 0; a < olderVersions.length; a++) {
+      const version = olderVersions[a] as number;
+      if (version >= 0) firstOlder[version] = -1;
+    }
+  }
 }
 
 function portKey(record: RegistryRecord): string | null {

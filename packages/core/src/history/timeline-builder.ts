@@ -26,32 +26,23 @@ export class TimelineBuilder {
   add(lineage: Lineage): void {
     const { nodes } = lineage;
     const notesRead = new Set<string>();
-    let runStart = 0;
     let lastName: string | null = null;
     nodes.forEach((node, k) => {
       this.#notes(lineage, node, notesRead, lastName);
-      lastName = node.entry.record.serviceName ?? lastName;
+      lastName = node.record.serviceName ?? lastName;
       const before = nodes[k - 1];
       if (!before) {
         this.#change(lineage, 'added', null, node);
-      } else if (node.sourceIndex > before.sourceIndex + 1) {
+      } else if (node.sourceIndex > before.lastIndex + 1) {
         this.#change(lineage, 'removed', before, null);
         this.#change(lineage, 'added', null, node);
-      } else if (node.entry.versionId !== before.entry.versionId) {
+      } else if (node.versionId !== before.versionId) {
         this.#diff(lineage, before, node);
       }
-      const after = nodes[k + 1];
-      const runEnds =
-        !after ||
-        after.sourceIndex !== node.sourceIndex + 1 ||
-        after.entry.versionId !== node.entry.versionId;
-      if (runEnds) {
-        this.#assignment(lineage, nodes[runStart] as LineageNode, node);
-        runStart = k + 1;
-      }
+      this.#assignment(lineage, node);
     });
     const last = nodes.at(-1);
-    if (last && last.sourceIndex < this.#sources.length - 1) {
+    if (last && last.lastIndex < this.#sources.length - 1) {
       this.#change(lineage, 'removed', last, null);
     }
   }
@@ -74,32 +65,32 @@ export class TimelineBuilder {
     return this.#sources[index] as TimelineSource;
   }
 
-  #assignment(lineage: Lineage, first: LineageNode, last: LineageNode): void {
-    const firstSource = this.#source(first.sourceIndex);
+  #assignment(lineage: Lineage, run: LineageNode): void {
+    const firstSource = this.#source(run.sourceIndex);
     this.#assignments.push({
       // A lineage starts at most one run per source, and the lineage fixes the content.
       id: `${lineage.id}@${firstSource.edition}`,
-      versionId: first.entry.versionId,
+      versionId: run.versionId,
       lineage: lineage.id,
       firstSourceId: firstSource.id,
-      lastSourceId: this.#source(last.sourceIndex).id,
+      lastSourceId: this.#source(run.lastIndex).id,
       validFrom: firstSource.published,
-      validTo: this.#sources[last.sourceIndex + 1]?.published ?? null,
-      position: last.entry.position,
+      validTo: this.#sources[run.lastIndex + 1]?.published ?? null,
+      position: run.position,
     });
   }
 
   #diff(lineage: Lineage, before: LineageNode, after: LineageNode): void {
-    const older = this.#source(before.sourceIndex);
+    const older = this.#source(before.lastIndex);
     const newer = this.#source(after.sourceIndex);
     const fields = diffRecords(
-      before.entry.record,
-      after.entry.record,
+      before.record,
+      after.record,
       sharedFields(older.fields, newer.fields),
     );
     if (Object.keys(fields).length === 0) return;
-    const formerName = before.entry.record.serviceName;
-    const laterName = after.entry.record.serviceName;
+    const formerName = before.record.serviceName;
+    const laterName = after.record.serviceName;
     const renamed = fields.serviceName !== undefined && formerName !== null && laterName !== null;
     this.#change(lineage, renamed ? 'renamed' : 'modified', before, after, fields);
     if (renamed && formerName && laterName) {
@@ -117,17 +108,17 @@ export class TimelineBuilder {
     after: LineageNode | null,
     fields: TimelineChange['fields'] = null,
   ): void {
-    const sourceIndex = after ? after.sourceIndex : (before as LineageNode).sourceIndex + 1;
+    const sourceIndex = after ? after.sourceIndex : (before as LineageNode).lastIndex + 1;
     const source = this.#source(sourceIndex);
-    const record = (after ?? before)?.entry.record as RegistryRecord;
+    const record = (after ?? before)?.record as RegistryRecord;
     this.#changes.push({
       id: `${lineage.id}@${source.edition}:${kind}`,
       sourceId: source.id,
       previousSourceId: this.#sources[sourceIndex - 1]?.id ?? null,
       kind,
       lineage: lineage.id,
-      beforeVersionId: before?.entry.versionId ?? null,
-      afterVersionId: after?.entry.versionId ?? null,
+      beforeVersionId: before?.versionId ?? null,
+      afterVersionId: after?.versionId ?? null,
       fields,
       occurred: source.published,
       origin: 'diff',
@@ -146,14 +137,13 @@ export class TimelineBuilder {
     notesRead: Set<string>,
     lastName: string | null,
   ): void {
-    const { entry, sourceIndex } = node;
-    let events = this.#noteEvents.get(entry.versionId);
+    const { sourceIndex, versionId, record } = node;
+    let events = this.#noteEvents.get(versionId);
     if (!events) {
-      events = readNoteEvents(entry.record);
-      this.#noteEvents.set(entry.versionId, events);
+      events = readNoteEvents(record);
+      this.#noteEvents.set(versionId, events);
     }
     const source = this.#source(sourceIndex);
-    const record = entry.record;
     events.forEach((event, n) => {
       const key = `${event.kind}\u0000${event.evidence.toLowerCase()}`;
       if (notesRead.has(key)) return;
@@ -166,7 +156,7 @@ export class TimelineBuilder {
         kind: event.kind,
         lineage: lineage.id,
         beforeVersionId: null,
-        afterVersionId: entry.versionId,
+        afterVersionId: versionId,
         fields: renamedFrom
           ? { serviceName: { before: renamedFrom, after: record.serviceName } }
           : null,

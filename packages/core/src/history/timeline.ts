@@ -1,7 +1,7 @@
 import { buildLineages } from './lineages.ts';
 import { TimelineBuilder } from './timeline-builder.ts';
 import { chooseTimelineSources } from './timeline-sources.ts';
-import type { Timeline, TimelineEntry, TimelineSource } from './types.ts';
+import type { Timeline, TimelineDocument, TimelineEntry, TimelineSource } from './types.ts';
 
 /**
  * Rebuilds the whole derived history from the stored documents: which source stands for each
@@ -9,18 +9,41 @@ import type { Timeline, TimelineEntry, TimelineSource } from './types.ts';
  * consecutive documents. Pure and order-independent: the same inputs in any order give the same result.
  */
 export function buildTimeline(sources: TimelineSource[], entries: TimelineEntry[]): Timeline {
-  const timelineSources = chooseTimelineSources(sources);
-  const indexOf = new Map(timelineSources.map((source, i) => [source.id, i]));
-  const entriesBySource: TimelineEntry[][] = timelineSources.map(() => []);
+  const bySource = new Map<number, TimelineEntry[]>();
   for (const entry of entries) {
-    const i = indexOf.get(entry.sourceId);
-    if (i !== undefined) entriesBySource[i]?.push(entry);
+    const list = bySource.get(entry.sourceId);
+    if (list) list.push(entry);
+    else bySource.set(entry.sourceId, [entry]);
   }
-  for (const list of entriesBySource) {
+  const documents = [...bySource].map(([sourceId, list]): TimelineDocument => {
     if (!isInPositionOrder(list)) list.sort((a, b) => a.position - b.position);
-  }
+    return {
+      sourceId,
+      records: list.map((entry) => entry.record),
+      versionIds: list.map((entry) => entry.versionId),
+      positions: list.map((entry) => entry.position),
+    };
+  });
+  return buildTimelineOfDocuments(sources, documents);
+}
 
-  const lineages = buildLineages(timelineSources, entriesBySource);
+/** `buildTimeline` for records already grouped by document and in document order. */
+export function buildTimelineOfDocuments(
+  sources: readonly TimelineSource[],
+  documents: readonly TimelineDocument[],
+): Timeline {
+  const timelineSources = chooseTimelineSources(sources);
+  const bySource = new Map(documents.map((document) => [document.sourceId, document]));
+  const inOrder = timelineSources.map(
+    (source): TimelineDocument =>
+      bySource.get(source.id) ?? {
+        sourceId: source.id,
+        records: [],
+        versionIds: [],
+        positions: [],
+      },
+  );
+  const lineages = buildLineages(timelineSources, inOrder);
   const builder = new TimelineBuilder(timelineSources);
   for (const lineage of lineages) builder.add(lineage);
   return builder.result();

@@ -1,5 +1,6 @@
 import type { RangeClassDefinition } from '../model.ts';
 import { ASSIGNED_NUMBERS_CLASSES } from './assigned-numbers-classes.ts';
+import { NCP_SOCKET_CLASSES } from './ncp-socket-classes.ts';
 
 const RFC1340 = {
   scheme: 'iana',
@@ -33,6 +34,7 @@ const RFC6335 = {
  * overlap on any date, except where one document defined both (said in their `note`).
  */
 export const IANA_RANGE_CLASSES: readonly RangeClassDefinition[] = [
+  ...NCP_SOCKET_CLASSES,
   ...ASSIGNED_NUMBERS_CLASSES,
   {
     ...RFC1340,

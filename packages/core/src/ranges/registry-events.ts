@@ -10,6 +10,15 @@ export interface RegistryEvent {
 
 export const REGISTRY_EVENTS: readonly RegistryEvent[] = [
   {
+    id: 'rfc349-socket-czar',
+    date: '1972-05-30',
+    title: 'A czar to hand out official socket numbers',
+    definedBy: 'RFC 349, Proposed Standard Socket Numbers (30 May 1972)',
+    definedByUrl: 'https://www.rfc-editor.org/rfc/rfc349',
+    quotation:
+      'I propose that there be a czar (me ?) who hands out official socket numbers for use by standard protocols.',
+  },
+  {
     id: 'rfc3232-online-database',
     date: '2002-01-01',
     title: 'RFC 1700 is replaced by an on-line database',

@@ -23,7 +23,15 @@ export function canonicalRecord(record: RegistryRecord): string {
   ]);
 }
 
+/** Parsers hand out one object per distinct record text, so 450 releases hash ~30,000 records, not 6 million. */
+const fingerprints = new WeakMap<RegistryRecord, string>();
+
 /** sha256 hex of the canonical record: equal content, equal fingerprint. */
 export function recordFingerprint(record: RegistryRecord): string {
-  return createHash('sha256').update(canonicalRecord(record)).digest('hex');
+  let fingerprint = fingerprints.get(record);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256').update(canonicalRecord(record)).digest('hex');
+    fingerprints.set(record, fingerprint);
+  }
+  return fingerprint;
 }

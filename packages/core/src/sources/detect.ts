@@ -2,6 +2,7 @@ import { PortbookError } from '../errors.ts';
 import type { SourceDocument } from '../model.ts';
 import { ianaCsvFormat, ianaXmlFormat } from './iana-formats.ts';
 import { portNumbersTextFormat } from './port-numbers-text.ts';
+import { ncpSocketListFormat } from './rfc/ncp-socket-lists.ts';
 import { assignedNumbersRfcFormat } from './rfc-assigned-numbers.ts';
 import { decompressSource } from './source-bytes.ts';
 import type { ParseSourceOptions, SourceFormat } from './source-format.ts';
@@ -11,6 +12,7 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = [
   ianaXmlFormat,
   ianaCsvFormat,
   portNumbersTextFormat,
+  ncpSocketListFormat,
   assignedNumbersRfcFormat,
 ];
 

@@ -3,6 +3,7 @@ import { PortbookError } from '../errors.ts';
 import { type Person, RECORD_FIELDS, type RegistryRecord, type SourceDocument } from '../model.ts';
 import { renderRegistryText, renderXref } from './iana-markup.ts';
 import type { Xref } from './iana-references.ts';
+import { type RegistryXml, readWithKnownElements } from './iana-xml-elements.ts';
 import { buildRecord, newRecordDraft, type RecordDraft } from './iana-xml-record.ts';
 import { parseRegistryDate } from './registry-values.ts';
 import { decodeUtf8, decompressSource, sha256Hex } from './source-bytes.ts';
@@ -34,7 +35,31 @@ interface Reading {
 /** `service-names-port-numbers.xml` (plain or gzip) as one SourceDocument; never partial. */
 export function parseIanaXml(bytes: Uint8Array, origin: string): SourceDocument {
   const documentBytes = decompressSource(bytes, origin);
-  const xml = decodeUtf8(documentBytes, origin);
+  const { registry, records, people } = readWithKnownElements(documentBytes, (text) =>
+    readRegistryXml(decodeUtf8(text, origin), origin),
+  );
+  const { title, updated } = registry;
+  if (updated === null) {
+    throw new PortbookError('MALFORMED_SOURCE', 'registry has no <updated> date', {
+      location: origin,
+    });
+  }
+  const published = parseRegistryDate(updated, `${origin}, registry <updated>`);
+  return {
+    kind: 'iana-xml',
+    edition: `iana:${published}`,
+    title: title?.trim() ?? 'Service Name and Transport Protocol Port Number Registry',
+    published,
+    origin,
+    sha256: sha256Hex(documentBytes),
+    fields: RECORD_FIELDS,
+    records,
+    people,
+  };
+}
+
+/** Streams one registry text through the XML parser: its title, date, records and people. */
+function readRegistryXml(xml: string, origin: string): RegistryXml {
   const reading: Reading = {
     path: [],
     text: null,
@@ -76,24 +101,7 @@ export function parseIanaXml(bytes: Uint8Array, origin: string): SourceDocument 
       cause,
     });
   }
-  const { title, updated } = reading.registry;
-  if (updated === null) {
-    throw new PortbookError('MALFORMED_SOURCE', 'registry has no <updated> date', {
-      location: origin,
-    });
-  }
-  const published = parseRegistryDate(updated, `${origin}, registry <updated>`);
-  return {
-    kind: 'iana-xml',
-    edition: `iana:${published}`,
-    title: title?.trim() ?? 'Service Name and Transport Protocol Port Number Registry',
-    published,
-    origin,
-    sha256: sha256Hex(documentBytes),
-    fields: RECORD_FIELDS,
-    records: reading.records,
-    people: reading.people,
-  };
+  return { registry: reading.registry, records: reading.records, people: reading.people };
 }
 
 function openTag(reading: Reading, tag: SaxesTagPlain, line: number): void {

@@ -25,7 +25,12 @@ export interface SkippedRow {
 const ROW = /^(#?)(\s*)(?:([^\s#]\S*)(\s+))?(\d+(?:-\d+)?)(?:\/([A-Za-z]+))?(?=\s|$)\s*(.*)$/;
 // Typos in the sources: `3771/tdp` beside 3771/udp and `4426/upd` beside 4426/tcp (IANA 2004–2005);
 // RFC 1340's `NSWS 3049/ddddp` names no protocol that can be read, so it keeps none.
-const PROTOCOL_TYPOS: Record<string, Protocol | null> = { tdp: 'tcp', upd: 'udp', ddddp: null };
+// (The 2006-11-13 edition's `4740/stcp` is read as sctp by `parseProtocol`, for every format.)
+const PROTOCOL_TYPOS: Record<string, Protocol | null> = {
+  tdp: 'tcp',
+  upd: 'udp',
+  ddddp: null,
+};
 // RFC 4340 writes a DCCP service code as four characters (`SC:DISC`); the registry XML as its 32-bit number.
 const SERVICE_CODE = /\s*\bSC:([\x21-\x7e]{4})$/;
 

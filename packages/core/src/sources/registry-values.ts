@@ -28,8 +28,12 @@ export function parsePortRange(text: string, location: string): PortRange {
   return { low, high };
 }
 
+/** Misspellings the registry once published: the 2006-11-13 edition lists `ipfixs 4740/stcp`. */
+const MISSPELLED_PROTOCOLS = new Map([['stcp', 'sctp']]);
+
 export function parseProtocol(text: string, location: string): Protocol {
-  const protocol = text.trim().toLowerCase();
+  const written = text.trim().toLowerCase();
+  const protocol = MISSPELLED_PROTOCOLS.get(written) ?? written;
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
     throw new PortbookError('UNKNOWN_PROTOCOL', `unknown transport protocol "${text}"`, {
       location,

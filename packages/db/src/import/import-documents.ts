@@ -7,6 +7,7 @@ import {
   type StoredBatchDocument,
   type TimelineCounts,
 } from './rebuild-timeline.ts';
+import { notifyRegistryChanged } from './registry-notify.ts';
 import { StoreBatch } from './store-batch.ts';
 import { finishSyncRun, type SyncVia, startSyncRun } from './sync-runs.ts';
 import { validateDocument } from './validate-document.ts';
@@ -60,10 +61,15 @@ async function deferKeyChecksToVerify(session: ImportSession) {
 }
 
 async function verifyMemberships(session: ImportSession, sourceIds: number[]) {
+  // A run is whole when both its ends exist and no id between them is missing: ranks tell, set-wise.
   const [row] = await session.query<{ dangling: number }>(
-    `select count(*)::int as dangling from source_records r
-      where r.source_id = any($1::int[])
-        and not exists (select 1 from record_versions v where v.id = r.version_id)`,
+    `with ranked as (select id, row_number() over (order by id) as rank from record_versions),
+          runs as (select version_id as first, version_id + length - 1 as last
+                     from source_records where source_id = any($1::int[]))
+     select count(*)::int as dangling from runs
+       left join ranked f on f.id = runs.first
+       left join ranked l on l.id = runs.last
+      where f.id is null or l.id is null or l.rank - f.rank <> runs.last - runs.first`,
     [sourceIds],
   );
   if (row?.dangling) {
@@ -168,6 +174,8 @@ export async function importDocuments(
       sourcesImported: result.imported.length,
       message: `${result.imported.length} imported, ${result.skipped.length} already stored`,
     });
+    // After the run is recorded: the registry version listeners read then includes it.
+    await notifyRegistryChanged(database.db).catch(() => {});
     return { syncRunId, ...result };
   } catch (error) {
     const failure = asPortbookError(error);

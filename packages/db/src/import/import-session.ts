@@ -82,6 +82,9 @@ export async function withImportSession<T>(
   if (database.kind === 'pglite') {
     return database.client.transaction((tx) => work(pgliteSession(tx)));
   }
+  if (database.kind === 'pglite-worker') {
+    throw new Error('an import on an embedded database in a worker runs inside it: runDatabaseJob');
+  }
   return database.db.transaction((tx) => {
     // postgres.js's transaction handle is public on drizzle's session; COPY needs it.
     const { client } = tx._.session as unknown as { client: TransactionSql };

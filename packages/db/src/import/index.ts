@@ -4,4 +4,5 @@ export * from './import-lock.ts';
 export { type ImportSession, type SessionDb, withImportSession } from './import-session.ts';
 export * from './rebuild-timeline.ts';
 export { RECORD_COLUMNS, recordValues } from './record-columns.ts';
+export * from './registry-notify.ts';
 export * from './sync-runs.ts';

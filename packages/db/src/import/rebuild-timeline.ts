@@ -1,8 +1,8 @@
 import {
-  buildTimeline,
+  buildTimelineOfDocuments,
   type RegistryRecord,
   type SourceDocument,
-  type TimelineEntry,
+  type TimelineDocument,
   type TimelineSource,
 } from '@portbook/core';
 import { derivedRows } from './derived-rows.ts';
@@ -32,15 +32,29 @@ function loadSources(session: ImportSession): Promise<TimelineSource[]> {
   );
 }
 
-/** Memberships of the sources stored before this batch, one row per source (not 600,000). */
-async function loadStoredEntries(session: ImportSession, batchIds: number[]) {
-  return session.query<{ source_id: number; versions: number[]; positions: number[] }>(
+/** The version of each position of the sources stored before this batch, from their runs. */
+async function loadStoredMemberships(session: ImportSession, batchIds: number[]) {
+  const rows = await session.query<{
+    source_id: number;
+    versions: number[];
+    positions: number[];
+    lengths: number[];
+  }>(
     `select source_id, array_agg(version_id order by position) as versions,
-            array_agg(position order by position) as positions
+            array_agg(position order by position) as positions,
+            array_agg(length order by position) as lengths
        from source_records where source_id <> all($1::int[])
       group by source_id order by source_id`,
     [batchIds],
   );
+  return rows.map((row) => {
+    const versionIds: number[] = [];
+    row.versions.forEach((first, run) => {
+      const start = row.positions[run] as number;
+      for (let k = 0; k < (row.lengths[run] as number); k++) versionIds[start + k] = first + k;
+    });
+    return { sourceId: row.source_id, versionIds };
+  });
 }
 
 async function loadVersions(
@@ -56,34 +70,45 @@ async function loadVersions(
   for (const row of rows) into.set(row.id, rowRecord(row));
 }
 
+/** Positions 0…n-1, shared by every document read whole. */
+function identity(length: number): Int32Array {
+  const positions = new Int32Array(length);
+  for (let i = 0; i < length; i++) positions[i] = i;
+  return positions;
+}
+
 async function timelineInput(session: ImportSession, batch: StoredBatchDocument[]) {
   const versions = new Map<number, RegistryRecord>();
-  const entries: TimelineEntry[] = [];
+  const documents: TimelineDocument[] = [];
   for (const { sourceId, document, versionIds } of batch) {
     versionIds.forEach((versionId, position) => {
-      const record = document.records[position] as RegistryRecord;
-      versions.set(versionId, record);
-      entries.push({ sourceId, position, versionId, record });
+      versions.set(versionId, document.records[position] as RegistryRecord);
+    });
+    documents.push({
+      sourceId,
+      records: document.records,
+      versionIds,
+      positions: identity(versionIds.length),
     });
   }
-  const stored = await loadStoredEntries(
+  const stored = await loadStoredMemberships(
     session,
     batch.map((item) => item.sourceId),
   );
-  const missing = new Set(stored.flatMap((row) => row.versions.filter((id) => !versions.has(id))));
+  const missing = new Set<number>();
+  for (const { versionIds } of stored) {
+    for (const id of versionIds) if (!versions.has(id)) missing.add(id);
+  }
   await loadVersions(session, [...missing], versions);
-  for (const row of stored) {
-    row.versions.forEach((versionId, index) => {
-      const record = versions.get(versionId) as RegistryRecord;
-      entries.push({
-        sourceId: row.source_id,
-        position: row.positions[index] as number,
-        versionId,
-        record,
-      });
+  for (const { sourceId, versionIds } of stored) {
+    documents.push({
+      sourceId,
+      records: versionIds.map((id) => versions.get(id) as RegistryRecord),
+      versionIds,
+      positions: identity(versionIds.length),
     });
   }
-  return { sources: await loadSources(session), entries, versions };
+  return { sources: await loadSources(session), documents, versions };
 }
 
 /**
@@ -96,9 +121,9 @@ export async function rebuildTimeline(
   onPhase: (phase: 'load' | 'build' | 'write') => void = () => {},
 ): Promise<TimelineCounts> {
   onPhase('load');
-  const { sources, entries, versions } = await timelineInput(session, batch);
+  const { sources, documents, versions } = await timelineInput(session, batch);
   onPhase('build');
-  const timeline = buildTimeline(sources, entries);
+  const timeline = buildTimelineOfDocuments(sources, documents);
   onPhase('write');
   for (const table of derivedRows(timeline, versions)) await replaceRows(session, table);
   await session.query('update sources set in_timeline = (id = any($1::int[]))', [

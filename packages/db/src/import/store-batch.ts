@@ -18,11 +18,17 @@ export interface StoredDocument {
   newVersions: number;
 }
 
-/** Rows made as they are written: a quarter of a million small arrays kept alive cost more in GC. */
-function* membershipRows(memberships: { sourceId: number; versionIds: number[] }[]) {
+/** Each document's versions as runs of consecutive ids (see `source_records`), made as they are written. */
+function* membershipRuns(memberships: { sourceId: number; versionIds: number[] }[]) {
   for (const { sourceId, versionIds } of memberships) {
-    for (let position = 0; position < versionIds.length; position++) {
-      yield [sourceId, versionIds[position] as number, position];
+    let start = 0;
+    for (let position = 1; position <= versionIds.length; position++) {
+      const first = versionIds[start] as number;
+      if (position < versionIds.length && versionIds[position] === first + position - start) {
+        continue;
+      }
+      yield [sourceId, first, start, position - start];
+      start = position;
     }
   }
 }
@@ -103,8 +109,8 @@ export class StoreBatch {
     );
     await session.insertRows(
       'source_records',
-      ['source_id', 'version_id', 'position'],
-      membershipRows(this.#memberships),
+      ['source_id', 'version_id', 'position', 'length'],
+      membershipRuns(this.#memberships),
     );
     await this.#storePeople();
   }

@@ -1,19 +1,2 @@
-import type { Status } from '@portbook/core';
-
-/** Which record decides a port's status when several contain it: the strongest claim wins. */
-const STATUS_STRENGTH: readonly Status[] = [
-  'assigned',
-  'reserved',
-  'deassigned',
-  'removed',
-  'unassigned',
-];
-
-/** A port's status from the records that contain it; a port no record mentions is unassigned. */
-export function portStatus(records: readonly { status: Status }[]): Status {
-  let best: Status = 'unassigned';
-  for (const { status } of records) {
-    if (STATUS_STRENGTH.indexOf(status) < STATUS_STRENGTH.indexOf(best)) best = status;
-  }
-  return best;
-}
+/** The rule lives in core's snapshot; re-exported for the site until it reads the snapshot. */
+export { portStatus } from '@portbook/core';

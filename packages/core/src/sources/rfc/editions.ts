@@ -37,8 +37,8 @@ export function assignedNumbersEdition(number: number): AssignedNumbersEdition |
   return BY_NUMBER.get(number);
 }
 
-// `Request for Comments: 739`, `Request\tfor Comments: 1340`.
-const RFC_NUMBER = /^Request\s+for\s+Comments:\s*(\d+)/m;
+// `Request for Comments: 739`, `Request\tfor Comments: 1340`, `Request for Comments : 349`, `#322`.
+const RFC_NUMBER = /^Request\s+for\s+Comments\s*[:#]\s*(\d+)/m;
 
 /** The number an RFC's title page gives, or undefined when the text is not an RFC. */
 export function rfcNumberOf(head: string): number | undefined {

@@ -1,0 +1,1 @@
+ALTER TABLE "source_records" ADD COLUMN "length" integer DEFAULT 1 NOT NULL;

@@ -1,0 +1,269 @@
+import { type PortEvent, portEvents } from '../history/port-timeline.ts';
+import type { TimelineChange } from '../history/types.ts';
+import { PORT_MAX, type PortRange, type Protocol, type RangeClassDefinition } from '../model.ts';
+import { type AssignmentFilter, assignmentPredicate, recordText } from './assignment-filter.ts';
+import type { ChangeCursor, ChangeFeed, ChangeFilter } from './change-feed.ts';
+import { Memo } from './memo.ts';
+import { Occupancy } from './occupancy.ts';
+import type { PortBuckets } from './port-buckets.ts';
+import type { PortView } from './port-view.ts';
+import type { RangeClassIndex } from './range-class-index.ts';
+import type { RegistryInfo } from './registry-info.ts';
+import type {
+  AssignmentRow,
+  ChangeRow,
+  NameLinkRow,
+  PersonRecordRow,
+  SnapshotRows,
+  SourceRow,
+} from './rows.ts';
+import type { SearchHit, SearchIndex } from './search.ts';
+import type { ServiceIndex, ServiceView } from './service-index.ts';
+import { todayDate, validOn } from './validity.ts';
+
+/** The indexes a snapshot answers from, built by `buildRegistrySnapshot`. */
+export interface SnapshotIndexes {
+  rows: SnapshotRows;
+  registry: RegistryInfo;
+  /** Every assignment, by port (IANA's order), and the current ones alone. */
+  allByPort: PortBuckets<AssignmentRow>;
+  currentByPort: PortBuckets<AssignmentRow>;
+  current: Occupancy;
+  assignmentsById: Map<string, AssignmentRow>;
+  versions: Map<number, AssignmentRow>;
+  texts: Map<AssignmentRow, string>;
+  services: ServiceIndex;
+  changes: ChangeFeed;
+  rangeClasses: RangeClassIndex;
+  searchIndex: SearchIndex;
+  sourcesById: Map<number, SourceRow>;
+  peopleById: Map<string, PersonRecordRow>;
+}
+
+/**
+ * The registry and its whole history, immutable and indexed in memory: every read the API and
+ * the site make is answered here, each rule written once. `at` is a `YYYY-MM-DD` date;
+ * undefined means the current registry.
+ */
+export class RegistrySnapshot {
+  readonly #x: SnapshotIndexes;
+  readonly #occupancy = new Memo<Occupancy>(16);
+  readonly #ports = new Memo<Uint32Array>(32);
+  readonly #matching = new Memo<AssignmentRow[]>(32);
+  readonly #names = new Memo<string[]>(32);
+
+  constructor(indexes: SnapshotIndexes) {
+    this.#x = indexes;
+  }
+
+  /** The registry version the snapshot was read at (see db `registryVersion`). */
+  get version(): string {
+    return this.#x.rows.version;
+  }
+
+  get registry(): RegistryInfo {
+    return this.#x.registry;
+  }
+
+  // Records and ports
+
+  assignment(id: string): AssignmentRow | undefined {
+    return this.#x.assignmentsById.get(id);
+  }
+
+  /** A record version's content (every version the timeline holds is some assignment's). */
+  recordVersion(id: number): AssignmentRow | undefined {
+    return this.#x.versions.get(id);
+  }
+
+  /** Records whose port or range contains `port` (6010 finds x11 6000-6063), in IANA's order. */
+  assignmentsAt(
+    port: number,
+    options: { at?: string | undefined; protocol?: Protocol | undefined } = {},
+  ) {
+    const { at, protocol } = options;
+    const rows =
+      at === undefined
+        ? this.#x.currentByPort.at(port)
+        : this.#x.allByPort.at(port).filter((row) => validOn(row, at));
+    return protocol ? rows.filter((row) => row.protocol === protocol) : rows;
+  }
+
+  /** The port space on `at`: statuses, claims and neighbours (built once per date). */
+  occupancy(at?: string): Occupancy {
+    if (at === undefined) return this.#x.current;
+    return this.#occupancy.get(
+      at,
+      () => new Occupancy(this.#x.rows.assignments.filter((row) => validOn(row, at))),
+    );
+  }
+
+  portStatus(port: number, at?: string) {
+    return this.occupancy(at).status(port);
+  }
+
+  /** Free blocks in `within` on `at`: runs no assigned or reserved record claims. */
+  freeBlocks(
+    within: PortRange,
+    options: {
+      minLength?: number;
+      protocols?: readonly Protocol[] | undefined;
+      at?: string | undefined;
+    } = {},
+  ): PortRange[] {
+    return this.occupancy(options.at).freeBlocks(within, options.minLength ?? 1, options.protocols);
+  }
+
+  /** Everything a port's page shows, from this snapshot. */
+  port(number: number, at?: string): PortView {
+    const occupancy = this.occupancy(at);
+    const date = at ?? todayDate();
+    const rangeClass = this.#x.rangeClasses.classOf(number, date);
+    return {
+      number,
+      at,
+      status: occupancy.status(number),
+      rangeClass,
+      ephemeralRanges: this.#x.rangeClasses.ephemeralAt(at, number),
+      assignments: this.assignmentsAt(number, { at }),
+      previousAssigned: occupancy.previousAssigned(number),
+      nextAssigned: occupancy.nextAssigned(number),
+      nearestFree: occupancy.nearestFree(number),
+      freeBlock: occupancy.freeBlockAround(number, rangeClass ?? { low: 0, high: PORT_MAX }),
+      history: this.portHistory(number),
+    };
+  }
+
+  /** Records matching the filter (every era for `at`), in the order they were loaded. */
+  assignmentsMatching(filter: AssignmentFilter): readonly AssignmentRow[] {
+    return this.#matching.get(JSON.stringify(filter), () => {
+      const matches = assignmentPredicate(
+        filter,
+        this.#x.rows.people,
+        (row) => this.#x.texts.get(row) ?? recordText(row),
+      );
+      return this.#x.rows.assignments.filter(matches);
+    });
+  }
+
+  /** Every port a matching record covers (ranges expanded), clipped to `within`, ascending. */
+  portsMatching(filter: AssignmentFilter): Uint32Array {
+    return this.#ports.get(JSON.stringify(filter), () => {
+      const covered = new Uint8Array(PORT_MAX + 1);
+      const low = filter.within?.low ?? 0;
+      const high = filter.within?.high ?? PORT_MAX;
+      let count = 0;
+      for (const row of this.assignmentsMatching(filter)) {
+        if (row.portLow === null || row.portHigh === null) continue;
+        for (let port = Math.max(low, row.portLow); port <= Math.min(high, row.portHigh); port++) {
+          if (!covered[port]) count++;
+          covered[port] = 1;
+        }
+      }
+      const ports = new Uint32Array(count);
+      for (let port = 0, next = 0; port <= PORT_MAX; port++)
+        if (covered[port]) ports[next++] = port;
+      return ports;
+    });
+  }
+
+  /** Named records with a port matching the filter, by port then protocol: an /etc/services. */
+  namedAssignments(filter: AssignmentFilter): AssignmentRow[] {
+    return this.assignmentsMatching(filter)
+      .filter((row) => row.serviceName !== null && row.portLow !== null)
+      .sort(
+        (a, b) =>
+          (a.portLow ?? 0) - (b.portLow ?? 0) ||
+          (a.protocol ?? '').localeCompare(b.protocol ?? '') ||
+          a.position - b.position,
+      );
+  }
+
+  // Services
+
+  /** A service by name in any case, or via a former or later name; undefined if none. */
+  service(name: string): ServiceView | undefined {
+    return this.#x.services.service(name);
+  }
+
+  serviceRecords(name: string): readonly AssignmentRow[] {
+    return this.#x.services.records(name);
+  }
+
+  nameLinks(name: string): readonly NameLinkRow[] {
+    return this.#x.services.links(name);
+  }
+
+  /** Distinct service names of the records matching the filter, by name in lower case. */
+  serviceNames(filter: AssignmentFilter): readonly string[] {
+    return this.#names.get(JSON.stringify(filter), () =>
+      this.#x.services.namesOf(this.assignmentsMatching(filter)),
+    );
+  }
+
+  /** Every service name ever registered. */
+  get allServiceNames(): readonly string[] {
+    return this.#x.services.names;
+  }
+
+  // Changes and history
+
+  change(id: string): ChangeRow | undefined {
+    return this.#x.changes.byId(id);
+  }
+
+  /** The change feed, newest first, after `after` when given. */
+  changes(filter: ChangeFilter = {}, after?: ChangeCursor): ChangeRow[] {
+    return this.#x.changes.list(filter, after);
+  }
+
+  /** Change rows of every record containing `port`, oldest first. */
+  portChanges(port: number): ChangeRow[] {
+    return this.#x.changes.atPort(port);
+  }
+
+  /** A port's history as core's `portEvents` orders and merges it (what the site shows). */
+  portHistory(port: number): PortEvent[] {
+    return portEvents(this.portChanges(port) as TimelineChange[], this.#x.rows.sources);
+  }
+
+  // Range classes
+
+  rangeClass(id: string): RangeClassDefinition | undefined {
+    return this.#x.rangeClasses.byId(id);
+  }
+
+  /** IANA's classes in force on `date`, by port; every class through history without one. */
+  rangeClasses(date?: string): readonly RangeClassDefinition[] {
+    return date === undefined ? this.#x.rangeClasses.iana : this.#x.rangeClasses.classesAt(date);
+  }
+
+  /** The IANA class of `port` on `date` (default today). */
+  rangeClassOf(port: number, date: string = todayDate()): RangeClassDefinition | undefined {
+    return this.#x.rangeClasses.classOf(port, date);
+  }
+
+  /** Ephemeral ranges in force on `date` (all without), holding `port` when given. */
+  ephemeralRanges(date?: string, port?: number): RangeClassDefinition[] {
+    return this.#x.rangeClasses.ephemeralAt(date, port);
+  }
+
+  // Sources, people, search
+
+  /** Every imported document, oldest first. */
+  get sources(): readonly SourceRow[] {
+    return this.#x.rows.sources;
+  }
+
+  source(id: number): SourceRow | undefined {
+    return this.#x.sourcesById.get(id);
+  }
+
+  person(id: string): PersonRecordRow | undefined {
+    return this.#x.peopleById.get(id);
+  }
+
+  search(query: string, limit?: number): SearchHit[] {
+    return this.#x.searchIndex.search(query, limit);
+  }
+}

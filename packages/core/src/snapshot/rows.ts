@@ -1,0 +1,110 @@
+import type { FieldChange } from '../history/types.ts';
+import type {
+  ChangeKind,
+  Protocol,
+  RangeClassDefinition,
+  Reference,
+  SourceKind,
+  Status,
+} from '../model.ts';
+
+/**
+ * The rows a snapshot is built from, shaped as the database stores them (db's drizzle row types
+ * satisfy these), so core reads the registry without importing a database.
+ */
+export interface AssignmentRow {
+  id: string;
+  versionId: number;
+  lineage: string;
+  serviceName: string | null;
+  portLow: number | null;
+  portHigh: number | null;
+  protocol: Protocol | null;
+  description: string | null;
+  assigneeId: string | null;
+  contactId: string | null;
+  registered: string | null;
+  modified: string | null;
+  references: Reference[];
+  serviceCode: string | null;
+  unauthorizedUse: string | null;
+  notes: string | null;
+  status: Status;
+  firstSourceId: number;
+  lastSourceId: number;
+  validFrom: string;
+  /** Exclusive; null while current. */
+  validTo: string | null;
+  position: number;
+}
+
+export interface ChangeRow {
+  id: string;
+  sourceId: number;
+  previousSourceId: number | null;
+  kind: ChangeKind;
+  lineage: string;
+  beforeVersionId: number | null;
+  afterVersionId: number | null;
+  fields: Record<string, FieldChange> | null;
+  occurred: string;
+  origin: 'diff' | 'note';
+  evidence: string | null;
+  serviceName: string | null;
+  portLow: number | null;
+  portHigh: number | null;
+  protocol: Protocol | null;
+}
+
+export interface NameLinkRow {
+  formerName: string;
+  laterName: string;
+  kind: 'renamed' | 'replacement';
+  sourceId: number;
+}
+
+export interface PersonRecordRow {
+  id: string;
+  name: string | null;
+  org: string | null;
+  uri: string | null;
+  updated: string | null;
+  sourceId: number;
+}
+
+export interface SourceRow {
+  id: number;
+  kind: SourceKind;
+  edition: string;
+  title: string;
+  published: string;
+  origin: string;
+  sha256: string;
+  recordCount: number;
+  fields: string[];
+  inTimeline: boolean;
+  importedAt: Date;
+}
+
+export interface SyncRunRow {
+  id: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  via: string;
+  status: 'running' | 'succeeded' | 'failed';
+  sourcesImported: number;
+  message: string | null;
+}
+
+/** Everything a snapshot holds, as read in one go from the system of record. */
+export interface SnapshotRows {
+  /** Changes whenever an import lands (see db `registryVersion`): names the snapshot. */
+  version: string;
+  sources: readonly SourceRow[];
+  assignments: readonly AssignmentRow[];
+  changes: readonly ChangeRow[];
+  nameLinks: readonly NameLinkRow[];
+  people: readonly PersonRecordRow[];
+  rangeClasses: readonly RangeClassDefinition[];
+  lastSync?: SyncRunRow | undefined;
+}

@@ -1,0 +1,16 @@
+/** Today as `YYYY-MM-DD` (UTC): the date "current" means. */
+export function todayDate(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The one rule for "valid on a date": from `validFrom` (inclusive) to `validTo` (exclusive);
+ * with no date, valid means current (`validTo` null).
+ */
+export function validOn(
+  row: { validFrom: string; validTo: string | null },
+  at: string | undefined,
+): boolean {
+  if (at === undefined) return row.validTo === null;
+  return row.validFrom <= at && (row.validTo === null || at < row.validTo);
+}

@@ -1,0 +1,6 @@
+export * from './browser-blocked.ts';
+export * from './categories.ts';
+export * from './data-order.ts';
+export * from './format.ts';
+export * from './load.ts';
+export * from './schema.ts';
