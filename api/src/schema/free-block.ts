@@ -10,7 +10,8 @@ import { PortRangeInput } from './port-range.ts';
 const USER_PORTS = { low: 1024, high: 49151 };
 
 const FreeBlock = builder.objectRef<PortRangeShape>('FreeBlock').implement({
-  description: 'A run of consecutive ports no assigned or reserved record claims.',
+  description:
+    'A run of consecutive ports no record claims (none assigned, reserved or de-assigned).',
   fields: (t) => ({
     low: t.exposeInt('low'),
     high: t.exposeInt('high'),

@@ -8,5 +8,5 @@ export type { RegistryInfo } from './registry-info.ts';
 export { RegistrySnapshot } from './registry-snapshot.ts';
 export type * from './rows.ts';
 export { fuzzyNames, type SearchHit, type SearchReason } from './search.ts';
-export { type ServiceView, serviceKey } from './service-index.ts';
+export { type LinkedName, type ServiceView, serviceKey } from './service-index.ts';
 export * from './validity.ts';

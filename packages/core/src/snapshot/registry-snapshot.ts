@@ -89,6 +89,11 @@ export class RegistrySnapshot {
     return protocol ? rows.filter((row) => row.protocol === protocol) : rows;
   }
 
+  /** Every version of every record whose port or range contains `port`, through history, in IANA's order. */
+  allAssignmentsAt(port: number): AssignmentRow[] {
+    return this.#x.allByPort.at(port);
+  }
+
   /** The port space on `at`: statuses, claims and neighbours (built once per date). */
   occupancy(at?: string): Occupancy {
     if (at === undefined) return this.#x.current;
@@ -102,7 +107,7 @@ export class RegistrySnapshot {
     return this.occupancy(at).status(port);
   }
 
-  /** Free blocks in `within` on `at`: runs no assigned or reserved record claims. */
+  /** Free blocks in `within` on `at`: runs of ports no record claims (`claimsPort`). */
   freeBlocks(
     within: PortRange,
     options: {
@@ -204,6 +209,11 @@ export class RegistrySnapshot {
   /** Every service name ever registered. */
   get allServiceNames(): readonly string[] {
     return this.#x.services.names;
+  }
+
+  /** Every service: each name ever registered, and each known only from a rename, by name. */
+  services(): ServiceView[] {
+    return this.#x.services.all();
   }
 
   // Changes and history
