@@ -1,8 +1,8 @@
-import type { Assignment, Change } from '@portbook/db';
+import type { AssignmentRow, ChangeRow } from '@portbook/core';
 import { describe, expect, it } from 'vitest';
 import { changeLine } from './change-text.ts';
 
-const base: Change = {
+const base: ChangeRow = {
   id: 'c',
   sourceId: 2,
   previousSourceId: 1,
@@ -48,7 +48,7 @@ describe('changeLine', () => {
       description: null,
       registered: '2025-03-02',
       modified: '2026-05-01',
-    } satisfies Partial<Assignment>;
+    } satisfies Partial<AssignmentRow>;
     const added = changeLine({ ...base, kind: 'added', afterVersionId: 1 }, () => after);
     expect(added).toMatchObject({ date: '2025-03-02', occurred: '2026-08-17' });
     const modified = changeLine({ ...base, afterVersionId: 1 }, () => after);

@@ -1,4 +1,4 @@
-import type { Assignment, Change } from '@portbook/db';
+import type { AssignmentRow, ChangeRow, RegistrySnapshot } from '@portbook/core';
 import { changeSentence, fieldDetails, type RecordFacts } from './sentences.ts';
 import { portPath, servicePath } from './slugs.ts';
 
@@ -9,7 +9,7 @@ export interface ChangeLine {
   occurred: string;
   /** The change's own date: the record's registration or modification date when it states one. */
   date: string;
-  kind: Change['kind'];
+  kind: ChangeRow['kind'];
   /** `added ftp on 21/tcp`, `added an Unassigned record for 11372-11599`. */
   sentence: string;
   /** The port page to read it on, or the service page of a name-only record. */
@@ -22,10 +22,10 @@ export interface ChangeLine {
 /** The record versions a change points at, by version id. */
 export type RecordLookup = (versionId: number | null) => RecordFacts | undefined;
 
-type DatedRecord = RecordFacts & Partial<Pick<Assignment, 'registered' | 'modified'>>;
+type DatedRecord = RecordFacts & Partial<Pick<AssignmentRow, 'registered' | 'modified'>>;
 
 export function changeLine(
-  change: Change,
+  change: ChangeRow,
   recordOf: (versionId: number | null) => DatedRecord | undefined,
 ): ChangeLine {
   const after = recordOf(change.afterVersionId);
@@ -47,22 +47,21 @@ export function changeLine(
   };
 }
 
-/** A lookup over every record version of the catalog. */
-export function recordLookup(records: readonly Assignment[]): RecordLookup {
-  const byVersion = new Map(records.map((record) => [record.versionId, record]));
-  return (versionId) => (versionId === null ? undefined : byVersion.get(versionId));
+/** A lookup over every record version of the snapshot. */
+export function recordLookup(snapshot: RegistrySnapshot): RecordLookup {
+  return (versionId) => (versionId === null ? undefined : snapshot.recordVersion(versionId));
 }
 
 /**
  * IANA dates its records (registered, modified): a change the record dates itself is dated so,
  * not by the later document that first shows it; other changes keep the document's date.
  */
-function ownDate(change: Change, after: DatedRecord | undefined): string {
+function ownDate(change: ChangeRow, after: DatedRecord | undefined): string {
   const stated = change.kind === 'added' ? after?.registered : after?.modified;
   return stated && stated <= change.occurred && change.origin === 'diff' ? stated : change.occurred;
 }
 
-function changeHref(change: Change): string | undefined {
+function changeHref(change: ChangeRow): string | undefined {
   if (change.portLow !== null) return portPath(change.portLow);
   return change.serviceName ? servicePath(change.serviceName) : undefined;
 }

@@ -1,6 +1,5 @@
 // The API's /services formatter, shared so the page and the downloadable file never differ.
-import { formatServicesFile } from '@portbook/core';
-import type { Assignment } from '@portbook/db';
+import { type AssignmentRow, formatServicesFile } from '@portbook/core';
 
 export interface EtcServices {
   /** The lines exactly as the /services file writes them; empty when no named record holds the port. */
@@ -10,7 +9,7 @@ export interface EtcServices {
 }
 
 /** The `/etc/services` lines of the records holding a port: a range's line names its first port. */
-export function etcServicesLines(port: number, records: readonly Assignment[]): EtcServices {
+export function etcServicesLines(port: number, records: readonly AssignmentRow[]): EtcServices {
   const lines = formatServicesFile(records, { expandRanges: false, header: [] }).trim();
   const ranges = records.filter(
     (record) => record.serviceName && record.portLow !== null && record.portLow < port,

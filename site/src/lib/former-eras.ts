@@ -1,8 +1,8 @@
-import type { Assignment } from '@portbook/db';
+import { type AssignmentRow, isCurrent } from '@portbook/core';
 import type { FormerEra } from './sentences.ts';
 
 type RecordVersion = Pick<
-  Assignment,
+  AssignmentRow,
   'lineage' | 'serviceName' | 'description' | 'status' | 'validFrom' | 'validTo'
 >;
 
@@ -13,7 +13,7 @@ type RecordVersion = Pick<
  */
 export function formerEras(records: readonly RecordVersion[]): FormerEra[] {
   const today = new Set(
-    records.filter((r) => r.validTo === null && r.serviceName).map((r) => fold(r.serviceName)),
+    records.filter((r) => isCurrent(r) && r.serviceName).map((r) => fold(r.serviceName)),
   );
   const eras = lineageEras(records).filter(
     (era) => !today.has(fold(era.label)) && !era.aliases.some((alias) => today.has(fold(alias))),

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalog } from '../../test/fixtures/catalog.ts';
+import { fixtureSnapshot } from '../../test/fixtures/snapshot.ts';
 import { recordLookup } from './change-text.ts';
 import { buildHistoryPage, buildSourcePages } from './history-pages.ts';
 
-const catalog = fixtureCatalog();
-const documents = buildSourcePages(
-  catalog.sources,
-  catalog.changes,
-  recordLookup(catalog.assignments),
-);
+const snapshot = await fixtureSnapshot();
+const documents = buildSourcePages(snapshot, recordLookup(snapshot));
 
 describe('buildSourcePages', () => {
   it('gives each document of the timeline its changes and its neighbours', () => {
@@ -29,7 +25,7 @@ describe('buildSourcePages', () => {
 
 describe('buildHistoryPage', () => {
   it('draws records per document and registrations per year', () => {
-    const page = buildHistoryPage(documents, catalog.sources, catalog.assignments);
+    const page = buildHistoryPage(documents, snapshot);
     expect(page.recordsChart).toContain(
       '<title id="records-per-document-t">Records per document</title>',
     );

@@ -1,5 +1,10 @@
-import { CHANGE_KINDS, type ChangeKind } from '@portbook/core';
-import type { Assignment, Change, Source } from '@portbook/db';
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type ChangeRow,
+  type RegistrySnapshot,
+  type SourceRow,
+} from '@portbook/core';
 import { type ChangeLine, changeLine, type RecordLookup } from './change-text.ts';
 import { barChart } from './charts/bar-chart.ts';
 import { documentGaps, gapBefore } from './document-gaps.ts';
@@ -13,7 +18,7 @@ export type ChangeCounts = Record<ChangeKind, number>;
 export interface SourcePage {
   slug: string;
   path: string;
-  source: Source;
+  source: SourceRow;
   previous: Pick<SourcePage, 'path' | 'label'> | undefined;
   next: Pick<SourcePage, 'path' | 'label'> | undefined;
   /** `RFC 1700: Assigned Numbers`, `IANA registry of 2026-08-17`. */
@@ -36,27 +41,17 @@ export const CHANGE_LIST_LIMIT = 300;
 export interface HistoryPage {
   documents: SourcePage[];
   /** Documents of an edition another document already stands for (e.g. the CSV beside the XML). */
-  others: Source[];
+  others: SourceRow[];
   recordsChart: string;
   registrationsChart: string;
   gaps: DocumentGap[];
 }
 
-export function buildSourcePages(
-  sources: readonly Source[],
-  changes: readonly Change[],
-  recordOf: RecordLookup,
-): SourcePage[] {
-  const timeline = sources.filter((s) => s.inTimeline);
-  const bySource = new Map<number, Change[]>();
-  for (const change of changes) {
-    const list = bySource.get(change.sourceId);
-    if (list) list.push(change);
-    else bySource.set(change.sourceId, [change]);
-  }
+export function buildSourcePages(snapshot: RegistrySnapshot, recordOf: RecordLookup): SourcePage[] {
+  const timeline = snapshot.sources.filter((s) => s.inTimeline);
   const gaps = documentGaps(timeline.map((source) => source.published));
   const pages = timeline.map((source): SourcePage => {
-    const own = bySource.get(source.id) ?? [];
+    const own = snapshot.sourceChanges(source.id);
     return {
       slug: sourceSlug(source),
       path: sourcePath(source),
@@ -84,14 +79,10 @@ export function buildSourcePages(
   return pages;
 }
 
-export function buildHistoryPage(
-  documents: SourcePage[],
-  sources: readonly Source[],
-  assignments: readonly Assignment[],
-): HistoryPage {
+export function buildHistoryPage(documents: SourcePage[], snapshot: RegistrySnapshot): HistoryPage {
   const registrations = new Map<string, number>();
-  for (const record of assignments) {
-    if (record.validTo !== null || record.status !== 'assigned' || !record.registered) continue;
+  for (const record of snapshot.assignmentsMatching({ statuses: ['assigned'] })) {
+    if (!record.registered) continue;
     const year = record.registered.slice(0, 4);
     registrations.set(year, (registrations.get(year) ?? 0) + 1);
   }
@@ -102,7 +93,7 @@ export function buildHistoryPage(
   }));
   return {
     documents,
-    others: sources.filter((s) => !s.inTimeline),
+    others: snapshot.sources.filter((s) => !s.inTimeline),
     gaps: documents.flatMap((page) => (page.gap ? [page.gap] : [])),
     recordsChart: barChart(
       documents.map((page) => ({
@@ -124,7 +115,7 @@ export function buildHistoryPage(
   };
 }
 
-function countKinds(changes: readonly Change[]): ChangeCounts {
+function countKinds(changes: readonly ChangeRow[]): ChangeCounts {
   const counts = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as ChangeCounts;
   for (const change of changes) counts[change.kind]++;
   return counts;

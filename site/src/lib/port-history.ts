@@ -1,5 +1,4 @@
-import { type PortEvent, portEvents } from '@portbook/core';
-import type { Assignment, Change, Source } from '@portbook/db';
+import type { AssignmentRow, PortEvent, RegistrySnapshot } from '@portbook/core';
 import { portTimelineChart, type TimelineRow } from './charts/port-timeline.ts';
 import { gapBefore } from './document-gaps.ts';
 import { formerEras } from './former-eras.ts';
@@ -20,6 +19,8 @@ const MAX_ROWS = 16;
 /** One dated event of a port's history, ready to print. */
 export interface PortEventLine {
   id: string;
+  /** The events this line stands for: the same event on several protocols is one line. */
+  ids: string[];
   date: string;
   kind: PortEvent['kind'];
   /** `added ssh on 22 (tcp, udp)`. */
@@ -46,10 +47,10 @@ export interface PortHistory {
 }
 
 export interface PortHistoryInput {
-  records: readonly Assignment[];
-  changes: readonly Change[];
-  sources: readonly Source[];
-  sourceById: ReadonlyMap<number, Source>;
+  snapshot: RegistrySnapshot;
+  /** Every version of every record containing the port, and its events, as the snapshot has them. */
+  records: readonly AssignmentRow[];
+  events: readonly PortEvent[];
   /** The first document of the timeline and today: every port's drawing shares this axis. */
   first: string;
   today: string;
@@ -57,13 +58,13 @@ export interface PortHistoryInput {
 }
 
 /**
- * A port's history from the records and changes that contain it. It does not depend on the
+ * A port's history from the records and events that contain it. It does not depend on the
  * port number, so ports sharing their records (inside one Unassigned range) share the result.
  */
 export function buildPortHistory(input: PortHistoryInput): PortHistory {
   const rows = timelineRows(input.records);
   const shown = rows.slice(-MAX_ROWS);
-  const events = eventLines(portEvents(input.changes, input.sources), input);
+  const events = eventLines(input.events, input);
   return {
     chart:
       shown.length === 0
@@ -85,8 +86,8 @@ export function buildPortHistory(input: PortHistoryInput): PortHistory {
 }
 
 /** One row per lineage, oldest first; each version a period labelled by its name or description. */
-function timelineRows(records: readonly Assignment[]): TimelineRow[] {
-  const byLineage = new Map<string, Assignment[]>();
+function timelineRows(records: readonly AssignmentRow[]): TimelineRow[] {
+  const byLineage = new Map<string, AssignmentRow[]>();
   for (const record of records) {
     const list = byLineage.get(record.lineage);
     if (list) list.push(record);
@@ -113,20 +114,19 @@ function timelineRows(records: readonly Assignment[]): TimelineRow[] {
     });
 }
 
-function periodText(record: Assignment | undefined): string {
+function periodText(record: AssignmentRow | undefined): string {
   return record?.serviceName ?? record?.description?.split('\n')[0] ?? record?.status ?? '';
 }
 
 /** One line per event; the same event on tcp and udp (most of them) is one line naming both. */
 function eventLines(events: readonly PortEvent[], input: PortHistoryInput): PortEventLine[] {
-  const changeById = new Map(input.changes.map((change) => [change.id, change]));
-  const recordByVersion = new Map(input.records.map((record) => [record.versionId, record]));
+  const { snapshot } = input;
   const recordOf = (versionId: number | null | undefined) =>
-    versionId == null ? undefined : recordByVersion.get(versionId);
+    versionId == null ? undefined : snapshot.recordVersion(versionId);
   const lines = new Map<string, { line: PortEventLine; facts: ChangeFacts }>();
   for (const event of events) {
-    const source = event.source ? input.sourceById.get(event.source.id) : undefined;
-    const change = changeById.get(event.id);
+    const source = event.source ? snapshot.source(event.source.id) : undefined;
+    const change = snapshot.change(event.id);
     const facts: ChangeFacts = {
       ...event,
       protocols: event.protocol ? [event.protocol] : [],
@@ -135,6 +135,7 @@ function eventLines(events: readonly PortEvent[], input: PortHistoryInput): Port
     };
     const line: PortEventLine = {
       id: event.id,
+      ids: [event.id],
       date: event.date,
       kind: event.kind,
       sentence: '',
@@ -145,15 +146,16 @@ function eventLines(events: readonly PortEvent[], input: PortHistoryInput): Port
     };
     // Lines that differ only by protocol are one event: key on everything else.
     const key = JSON.stringify([
-      { ...line, id: '' },
+      { ...line, id: '', ids: [] },
       facts.portLow,
       facts.portHigh,
       changeSentence({ ...facts, protocols: [] }),
     ]);
     const known = lines.get(key);
-    if (known)
+    if (known) {
       known.facts = { ...known.facts, protocols: [...known.facts.protocols, ...facts.protocols] };
-    else lines.set(key, { line, facts });
+      known.line.ids.push(event.id);
+    } else lines.set(key, { line, facts });
   }
   return [...lines.values()].map(({ line, facts }) => ({
     ...line,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalog } from '../../test/fixtures/catalog.ts';
+import { fixtureSnapshot } from '../../test/fixtures/snapshot.ts';
 import { createPortContext } from './port-context.ts';
 import { buildPortPage } from './port-page.ts';
 
-const context = createPortContext(fixtureCatalog(), '2026-11-26');
+const context = createPortContext(await fixtureSnapshot(), '2026-11-26');
 const page = (port: number) => buildPortPage(port, context);
 
 describe('buildPortPage', () => {
@@ -68,6 +68,23 @@ describe('buildPortPage', () => {
       'Port 6010 is inside the range 6000-6063 of x11',
     );
     expect(page(6000).etcServices.rangeNote).toBeUndefined();
+  });
+
+  it('names the nearest assigned ports on both sides, with their services', () => {
+    expect(page(443).previous).toEqual({ port: 63, names: ['whoispp'] });
+    expect(page(443).next).toEqual({ port: 6000, names: ['x11'] });
+    expect(page(6000).next?.port).toBe(6001);
+    expect(page(22).previous).toBeUndefined();
+    expect(page(7000).next).toBeUndefined();
+  });
+
+  it('gives a free port its free block, cut at its class, Unassigned ranges free and reserved ports not', () => {
+    expect(page(40000).freeBlock).toEqual({ low: 6064, high: 49151 });
+    expect(page(48700).freeBlock).toEqual({ low: 6064, high: 49151 });
+    expect(page(100).freeBlock).toEqual({ low: 64, high: 442 });
+    expect(page(0).freeBlock).toBeUndefined();
+    expect(page(443).freeBlock).toBeUndefined();
+    expect(page(0).nearestFree).toBe(1);
   });
 
   it('points a taken port to the nearest free one', () => {

@@ -1,6 +1,5 @@
-import { classesAt, PORT_MAX } from '@portbook/core';
+import { PORT_MAX } from '@portbook/core';
 import { siteEnv } from '../env.ts';
-import { catalog } from './catalog.ts';
 import { recordLookup } from './change-text.ts';
 import { buildHistoryPage, buildSourcePages, type SourcePage } from './history-pages.ts';
 import { headlineNumbers, latestChanges } from './home.ts';
@@ -9,23 +8,23 @@ import { portMapSvg } from './port-map.ts';
 import { buildPortPage, isSearchablePort, type PortPage } from './port-page.ts';
 import { summarizePort } from './port-summary.ts';
 import { rangeTone } from './range-labels.ts';
-import { buildRangesPage } from './ranges-page.ts';
+import { buildRangesPage, freeBlocksByClass } from './ranges-page.ts';
 import { searchNames } from './search-names.ts';
 import { buildServicePages, type ServicePage } from './service-pages.ts';
 import { portPath } from './slugs.ts';
+import { snapshot } from './snapshot.ts';
 
-// Everything below is computed once per build, at module load, from the catalog in memory.
+// Everything below is computed once per build, at module load, from the snapshot in memory.
 
 /** The registry's date as the newest imported IANA document states it. */
-export const registryUpdated: string | undefined = catalog.registry.latest?.published;
+export const registryUpdated: string | undefined = snapshot.registry.latest?.published;
 
 const today = new Date().toISOString().slice(0, 10);
-const portContext = createPortContext(catalog, today);
-const portSpace = portContext.space;
-const ianaClassesToday = classesAt(today);
-const servicePages = buildServicePages(catalog.assignments, catalog.nameLinks);
-const recordOf = recordLookup(catalog.assignments);
-const sourcePages = buildSourcePages(catalog.sources, catalog.changes, recordOf);
+const portContext = createPortContext(snapshot, today);
+const ianaClassesToday = snapshot.rangeClasses(today);
+const servicePages = buildServicePages(snapshot);
+const recordOf = recordLookup(snapshot);
+const sourcePages = buildSourcePages(snapshot, recordOf);
 
 /**
  * One entry per port 0–65535, for `getStaticPaths`. Pages get their number and build their
@@ -56,27 +55,27 @@ export function sourcePagePaths(): { params: { source: string }; props: { page: 
 
 /** The home page: headline figures, the newest changes, today's classes and the drawing of all 65,536 ports. */
 export const home = {
-  numbers: headlineNumbers(catalog, portSpace),
-  changes: latestChanges(catalog, recordOf, 8),
+  numbers: headlineNumbers(snapshot, freeBlocksByClass(snapshot, today)),
+  changes: latestChanges(snapshot, recordOf, 8),
   mapDrawing: portMapSvg({
-    statusOf: portSpace.statusOf,
+    statusOf: (port) => snapshot.portStatus(port),
     classOf: (port) => {
-      const rangeClass = ianaClassesToday.find((c) => c.low <= port && port <= c.high);
+      const rangeClass = snapshot.rangeClassOf(port, today);
       return rangeClass && rangeTone(rangeClass.name);
     },
   }),
-  classes: ianaClassesToday,
+  classes: [...ianaClassesToday],
 };
 
-export const rangesPage = buildRangesPage(portSpace.freeBlocks, today);
+export const rangesPage = buildRangesPage(snapshot, today);
 
-export const historyPage = buildHistoryPage(sourcePages, catalog.sources, catalog.assignments);
+export const historyPage = buildHistoryPage(sourcePages, snapshot);
 
 /** The built files Pagefind indexes (the pages Base marks searchable), so it reads no others. */
 export function searchablePages(): string[] {
   const { low, high } = siteEnv().ports;
   const ports = Array.from({ length: high - low + 1 }, (_, index) => low + index).filter((port) =>
-    isSearchablePort(summarizePort(port, portContext.currentRecordsAt(port))),
+    isSearchablePort(summarizePort(port, snapshot.assignmentsAt(port), snapshot.portStatus(port))),
   );
   return [
     'ranges/index.html',
@@ -93,7 +92,7 @@ export function searchablePages(): string[] {
 export const serviceSearchNames = searchNames(servicePages);
 
 /** The newest changes for the Atom feed. */
-export const feedChanges = latestChanges(catalog, recordOf, 100);
+export const feedChanges = latestChanges(snapshot, recordOf, 100);
 
 /** Every page a search engine should know, for the sitemap. */
 export const sitemapPaths: readonly string[] = [

@@ -1,8 +1,8 @@
-import type { Source } from '@portbook/db';
+import type { SourceRow } from '@portbook/core';
 
 /** How a document is named on the site: RFCs by their title, registry files by their date. */
 export function sourceLabel(
-  source: Pick<Source, 'kind' | 'title' | 'published' | 'edition'>,
+  source: Pick<SourceRow, 'kind' | 'title' | 'published' | 'edition'>,
 ): string {
   switch (source.kind) {
     case 'rfc':
@@ -18,7 +18,7 @@ export function sourceLabel(
 }
 
 /** Where the document lives in public: the RFC Editor's page, IANA's registry page, the npm package. */
-export function sourceHome(source: Pick<Source, 'kind' | 'edition' | 'title'>): {
+export function sourceHome(source: Pick<SourceRow, 'kind' | 'edition' | 'title'>): {
   url: string;
   label: string;
 } {

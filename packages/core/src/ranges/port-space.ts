@@ -1,5 +1,6 @@
 import { PortbookError } from '../errors.ts';
 import { PORT_MAX, PORT_MIN, type PortRange, type RangeClassDefinition } from '../model.ts';
+import { validOn } from '../snapshot/validity.ts';
 import { EPHEMERAL_RANGES } from './ephemeral.ts';
 import { IANA_RANGE_CLASSES } from './range-classes.ts';
 
@@ -37,14 +38,10 @@ function assertDate(date: string): void {
   }
 }
 
-function inForce(definition: RangeClassDefinition, date: string): boolean {
-  return definition.validFrom <= date && (definition.validTo === null || date < definition.validTo);
-}
-
 /** IANA's classes in force on `date` (default today), by port. */
 export function classesAt(date: string = today()): RangeClassDefinition[] {
   assertDate(date);
-  return IANA_RANGE_CLASSES.filter((c) => inForce(c, date)).sort(
+  return IANA_RANGE_CLASSES.filter((c) => validOn(c, date)).sort(
     (a, b) => a.low - b.low || a.high - b.high,
   );
 }
@@ -62,7 +59,7 @@ export function ephemeralRangesContaining(port: number, date?: string): RangeCla
   assertPort(port);
   if (date !== undefined) assertDate(date);
   return EPHEMERAL_RANGES.filter(
-    (r) => r.low <= port && port <= r.high && (date === undefined || inForce(r, date)),
+    (r) => r.low <= port && port <= r.high && (date === undefined || validOn(r, date)),
   );
 }
 

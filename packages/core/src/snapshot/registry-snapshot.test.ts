@@ -127,6 +127,10 @@ describe('RegistrySnapshot', () => {
     ]);
     const [first] = snapshot.changes({ port: 6010 });
     expect(first && snapshot.change(first.id)).toBe(first);
+    expect(snapshot.sourceChanges(2).map((c) => [c.kind, c.portLow])).toEqual([['removed', 80]]);
+    expect(snapshot.sourceChanges(1).map((c) => c.portLow)).toEqual([
+      0, 22, 22, 80, 443, 749, 6000, 6064,
+    ]);
   });
 
   it('knows its sources, people, classes and registry', () => {

@@ -227,6 +227,11 @@ export class RegistrySnapshot {
     return this.#x.changes.list(filter, after);
   }
 
+  /** The changes a document shows (against the one before it), oldest first, then by port. */
+  sourceChanges(sourceId: number): readonly ChangeRow[] {
+    return this.#x.changes.ofSource(sourceId);
+  }
+
   /** Change rows of every record containing `port`, oldest first. */
   portChanges(port: number): ChangeRow[] {
     return this.#x.changes.atPort(port);
