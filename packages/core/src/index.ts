@@ -5,7 +5,6 @@ export * from './history/timeline.ts';
 export * from './history/types.ts';
 export * from './model.ts';
 export * from './ranges/ephemeral.ts';
-export * from './ranges/port-space.ts';
 export * from './ranges/range-classes.ts';
 export * from './ranges/registry-events.ts';
 export * from './records/index.ts';
