@@ -45,6 +45,39 @@ describe('formerEras', () => {
     ]);
   });
 
+  it('joins eras of one service name under two descriptions (an NCP list, then RFC 739)', () => {
+    const eras = formerEras([
+      version('tcp', '1973-04-13', '1984-06-01', 'assigned', null, 'Netstat or who-is-up function'),
+      version('tcp', '1984-06-01', '1987-05-01', 'assigned', 'NETSTAT', 'Who is up or NETSTAT'),
+      version('tcp', '1987-05-01', null, 'unassigned', null, 'Unassigned'),
+      version('udp', '1981-09-01', '1984-06-01', 'assigned', null, 'Who is up or NETSTAT'),
+      version('udp', '1984-06-01', '1987-05-01', 'assigned', 'NETSTAT', 'Who is up or NETSTAT'),
+      version('udp', '1987-05-01', null, 'unassigned', null, 'Unassigned'),
+    ]);
+    expect(eras).toEqual([
+      {
+        label: 'Netstat or who-is-up function',
+        aliases: ['NETSTAT'],
+        unassigned: false,
+        from: '1973-04-13',
+        to: '1987-05-01',
+      },
+    ]);
+  });
+
+  it('joins eras that shared a description on two protocols, though neither had a name', () => {
+    const eras = formerEras([
+      version('tcp', '1973-04-13', '1977-11-01', 'assigned', null, 'Systat or who-is-on function'),
+      version('tcp', '1977-11-01', '1983-08-01', 'assigned', null, 'Who is on or SYSTAT'),
+      version('tcp', '1983-08-01', null, 'unassigned', null, 'Unassigned'),
+      version('udp', '1981-09-01', '1983-08-01', 'assigned', null, 'Who is on or SYSTAT'),
+      version('udp', '1983-08-01', null, 'unassigned', null, 'Unassigned'),
+    ]);
+    expect(eras.map((era) => [era.label, era.from, era.to])).toEqual([
+      ['Systat or who-is-on function', '1973-04-13', '1983-08-01'],
+    ]);
+  });
+
   it('leaves out names still held today', () => {
     const eras = formerEras([
       version('a', '2004-01-08', '2013-02-18', 'assigned', 'ssh', 'old text'),
