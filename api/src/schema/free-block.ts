@@ -7,7 +7,8 @@ import { ProtocolEnum } from './enums.ts';
 import { PortRangeInput } from './port-range.ts';
 
 const FreeBlock = builder.objectRef<PortRangeShape>('FreeBlock').implement({
-  description: 'A run of consecutive ports no assigned or reserved record claims.',
+  description:
+    'A run of consecutive ports no record claims (none assigned, reserved or de-assigned).',
   fields: (t) => ({
     low: t.exposeInt('low'),
     high: t.exposeInt('high'),

@@ -128,7 +128,7 @@ builder.node(Port, {
       type: Port,
       nullable: true,
       description:
-        'The closest port no assigned or reserved record claims (this one, if it is free), for choosing a port.',
+        'The closest port no record claims (this one, if it is free), for choosing a port; a de-assigned port stays Reserved (RFC 6335 section 8.2).',
       args: {
         protocols: t.arg({ type: [ProtocolEnum] }),
         web: t.arg.boolean({

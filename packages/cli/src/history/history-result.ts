@@ -24,7 +24,9 @@ export function historyOf(snapshot: RegistrySnapshot, query: string): History {
     };
   }
   const service = snapshot.service(query);
-  const names = service ? [service.name, ...service.formerNames, ...service.laterNames] : [];
+  const names = service
+    ? [service.name, ...[...service.formerNames, ...service.laterNames].map((link) => link.name)]
+    : [];
   const seen = new Set<string>();
   const changes = names
     .flatMap((name) => snapshot.changes({ serviceName: name }))

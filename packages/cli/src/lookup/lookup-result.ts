@@ -146,8 +146,8 @@ function lookupName(snapshot: RegistrySnapshot, query: string, at: string | unde
     return [
       {
         name: service.name,
-        formerNames: service.formerNames,
-        laterNames: service.laterNames,
+        formerNames: service.formerNames.map((link) => link.name),
+        laterNames: service.laterNames.map((link) => link.name),
         records: records(snapshot, valid),
       },
     ];

@@ -10,6 +10,7 @@ import { RegistrySnapshot } from './registry-snapshot.ts';
 import type { AssignmentRow, SnapshotRows } from './rows.ts';
 import { SearchIndex } from './search.ts';
 import { ServiceIndex } from './service-index.ts';
+import { isCurrent } from './validity.ts';
 
 export interface BuildOptions {
   /** Awaited between phases (each a few tens of ms), so a server keeps answering meanwhile. */
@@ -41,7 +42,7 @@ export async function buildRegistrySnapshot(
   const assignments = [...rows.assignments].sort(ianaOrder);
   await pause();
   const sorted: SnapshotRows = { ...rows, sources, assignments };
-  const current = sorted.assignments.filter((row) => row.validTo === null);
+  const current = sorted.assignments.filter(isCurrent);
   const allByPort = new PortBuckets(sorted.assignments);
   await pause();
   const currentByPort = new PortBuckets(current);

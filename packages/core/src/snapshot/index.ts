@@ -13,5 +13,5 @@ export {
   type SearchHit,
   type SearchReason,
 } from './search.ts';
-export { type ServiceView, serviceKey } from './service-index.ts';
+export { type LinkedName, type ServiceView, serviceKey } from './service-index.ts';
 export * from './validity.ts';

@@ -15,7 +15,7 @@ export type PortSkip = (port: number) => boolean;
 
 /**
  * The port space on one date: each port's status, which protocols records claim it on, and the
- * nearest assigned ports either side. A port is taken when a record assigns or reserves it; the
+ * nearest assigned ports either side. A port is taken when a record claims it (`claimsPort`); the
  * same rule answers free blocks, the nearest free port and a port page's free block.
  */
 export class Occupancy {

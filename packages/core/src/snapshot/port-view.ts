@@ -21,7 +21,7 @@ export interface PortView {
   assignments: AssignmentRow[];
   previousAssigned: number | null;
   nextAssigned: number | null;
-  /** The closest port no assigned or reserved record claims (itself, when free). */
+  /** The closest port no record claims (`claimsPort`): itself, when free. */
   nearestFree: number | null;
   /** The run of free ports around it within its class; null when it is taken. */
   freeBlock: PortRange | null;

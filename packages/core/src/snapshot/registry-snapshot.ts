@@ -103,6 +103,11 @@ export class RegistrySnapshot {
     return protocol ? rows.filter((row) => row.protocol === protocol) : rows;
   }
 
+  /** Every version of every record whose port or range contains `port`, through history, in IANA's order. */
+  allAssignmentsAt(port: number): AssignmentRow[] {
+    return this.#x.allByPort.at(port);
+  }
+
   /** The port space on `at`: statuses, claims and neighbours (built once per date). */
   occupancy(at?: string): Occupancy {
     if (at === undefined) return this.#x.current;
@@ -117,7 +122,7 @@ export class RegistrySnapshot {
   }
 
   /**
-   * Free blocks in `within` on `at`: runs no assigned or reserved record claims; with `web`,
+   * Free blocks in `within` on `at`: runs of ports no record claims (`claimsPort`); with `web`,
    * ports browsers refuse on that day break runs too.
    */
   freeBlocks(
@@ -249,6 +254,11 @@ export class RegistrySnapshot {
     return this.#x.services.names;
   }
 
+  /** Every service: each name ever registered, and each known only from a rename, by name. */
+  services(): ServiceView[] {
+    return this.#x.services.all();
+  }
+
   // Changes and history
 
   change(id: string): ChangeRow | undefined {
@@ -258,6 +268,11 @@ export class RegistrySnapshot {
   /** The change feed, newest first, after `after` when given. */
   changes(filter: ChangeFilter = {}, after?: ChangeCursor): ChangeRow[] {
     return this.#x.changes.list(filter, after);
+  }
+
+  /** The changes a document shows (against the one before it), oldest first, then by port. */
+  sourceChanges(sourceId: number): readonly ChangeRow[] {
+    return this.#x.changes.ofSource(sourceId);
   }
 
   /** Change rows of every record containing `port`, oldest first. */

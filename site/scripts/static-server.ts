@@ -13,7 +13,7 @@ export interface StaticServer {
  * Serves a built site on 127.0.0.1 as a static host would: precompressed files when the browser
  * accepts them, the 404 page for missing paths.
  */
-export async function serveSite(dir: string): Promise<StaticServer> {
+export async function serveSite(dir: string, port = 0): Promise<StaticServer> {
   const files = sirv(dir, { extensions: ['html'], dev: false, brotli: true, gzip: true });
   const notFound = readFileSync(join(dir, '404.html'));
   const server = createServer((req, res) =>
@@ -22,10 +22,10 @@ export async function serveSite(dir: string): Promise<StaticServer> {
       res.end(notFound);
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
