@@ -232,6 +232,49 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     );
   });
 
+  it.runIf(kind === 'pglite')(
+    'names software defaults on a port IANA assigns to another service, in text and JSON',
+    async () => {
+      // x11 holds 6000-6063 in the fixtures; TensorBoard's 6006 is no X server.
+      const x11 = await json('6006');
+      expect(x11.body.conflicts).toContainEqual({
+        port: 6006,
+        software: expect.objectContaining({ id: 'tensorboard', low: 6006, protocols: ['tcp'] }),
+        records: [{ serviceName: 'x11', protocol: 'tcp', description: 'X Window System' }],
+      });
+      // A past registry: conflicts are today's, as the API's.
+      expect((await json('6006', '--at', '2025-01-01')).body.conflicts).toEqual([]);
+      // The issue's case: Kubernetes' API server on IANA's sun-sr-https.
+      const withSunSr = join(scratchDir('sun-sr'), 'registry-2026-08-20.xml');
+      writeFileSync(
+        withSunSr,
+        readFileSync(fixture('registry-2026.xml'), 'utf8')
+          .replace('<updated>2026-08-17</updated>', '<updated>2026-08-20</updated>')
+          .replace(
+            '<record date="2025-06-02">',
+            '<record><name>sun-sr-https</name><protocol>tcp</protocol><description>Service Registry Default HTTPS Domain</description><number>6443</number></record>\n  <record date="2025-06-02">',
+          ),
+      );
+      expect((await cli('import', withSunSr)).code).toBe(0);
+      const kubernetes = await json('6443');
+      expect(kubernetes.body.conflicts).toContainEqual({
+        port: 6443,
+        software: expect.objectContaining({ id: 'kubernetes', name: 'Kubernetes' }),
+        records: [
+          {
+            serviceName: 'sun-sr-https',
+            protocol: 'tcp',
+            description: 'Service Registry Default HTTPS Domain',
+          },
+        ],
+      });
+      expect((await cli('6443')).stdout).toContain(
+        'conflict: Kubernetes defaults to 6443/tcp, which IANA assigns to sun-sr-https/tcp',
+      );
+      expect((await cli('25')).stdout).not.toContain('conflict:');
+    },
+  );
+
   it('answers from the snapshot cache until an import changes the registry', async () => {
     const cacheDir = join(dirname(env.PORTBOOK_DATA_DIR as string), 'snapshot-cache');
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.v8'))).toHaveLength(1);

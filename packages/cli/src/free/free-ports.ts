@@ -6,7 +6,6 @@ import {
   type RegistrySnapshot,
   USER_PORTS,
 } from '@portbook/core';
-import { browserRefusedIn } from '../registry/software-defaults.ts';
 
 export interface FreeQuery {
   /** Where to look (default User Ports, as the API's `unassigned`). */
@@ -42,16 +41,13 @@ export interface FreePorts {
 
 /**
  * Free ports by the API's rules: a port is free when no assigned or reserved record claims it
- * (the snapshot's free blocks); with `web`, ports browsers refuse split the blocks too.
+ * (the snapshot's free blocks, which with `web` skip ports browsers refuse).
  */
 export function freePorts(snapshot: RegistrySnapshot, query: FreeQuery): FreePorts {
   const within =
     query.near === undefined ? (query.within ?? USER_PORTS) : { low: PORT_MIN, high: PORT_MAX };
-  const refused = new Set(query.web ? browserRefusedIn(within, query.at) : []);
-  const free = snapshot
-    .freeBlocks(within, { minLength: 1, protocols: query.protocols, at: query.at })
-    .flatMap((block) => splitAt(block, refused))
-    .filter((block) => block.high - block.low + 1 >= query.minLength);
+  const { minLength, protocols, at, web } = query;
+  const free = snapshot.freeBlocks(within, { minLength, protocols, at, web });
   const nearestFree = query.near === undefined ? (free[0]?.low ?? null) : nearest(query.near, free);
   const blocks =
     query.near === undefined
@@ -70,20 +66,6 @@ export function freePorts(snapshot: RegistrySnapshot, query: FreeQuery): FreePor
     blocks: blocks.map((block) => ({ ...block, length: block.high - block.low + 1 })),
     freePorts: blocks.reduce((sum, block) => sum + block.high - block.low + 1, 0),
   };
-}
-
-/** The block cut around the ports in `holes`. */
-function splitAt(block: PortRange, holes: ReadonlySet<number>): PortRange[] {
-  if (holes.size === 0) return [block];
-  const pieces: PortRange[] = [];
-  let low = block.low;
-  for (let port = block.low; port <= block.high; port++) {
-    if (!holes.has(port)) continue;
-    if (port > low) pieces.push({ low, high: port - 1 });
-    low = port + 1;
-  }
-  if (low <= block.high) pieces.push({ low, high: block.high });
-  return pieces;
 }
 
 /** The free port closest to `port` (the lower on a tie, as core's `nearestFree`). */

@@ -1,6 +1,6 @@
 import { portRangeText, type Status } from '@portbook/core';
 import type { RecordView } from '../registry/record-view.ts';
-import type { SoftwareDefault } from '../registry/software-defaults.ts';
+import type { SoftwareConflictView, SoftwareDefault } from '../registry/software-defaults.ts';
 import type { TextOptions } from '../terminal/output.ts';
 import { type Column, formatTable } from '../terminal/table.ts';
 import type {
@@ -51,7 +51,27 @@ function portLines(result: PortLookup, options: TextOptions): string[] {
       `next assigned ${result.nextAssigned ?? 'none'}`,
     ].join(' · '),
   ];
-  return [...lines, '', ...recordLines(result.records, options, 'no record holds this port')];
+  return [
+    ...lines,
+    '',
+    ...recordLines(result.records, options, 'no record holds this port'),
+    ...conflictLines(result.conflicts, options),
+  ];
+}
+
+/** "Kubernetes defaults to 6443/tcp, which IANA assigns to sun-sr-https": one line a program. */
+function conflictLines(conflicts: readonly SoftwareConflictView[], options: TextOptions) {
+  if (conflicts.length === 0) return [];
+  return [
+    '',
+    ...conflicts.map(({ port, software, records }) =>
+      options.paint(
+        'red',
+        `conflict: ${software.name} defaults to ${port}/${software.protocols.join(',')}, ` +
+          `which IANA assigns to ${records.map((r) => `${r.serviceName}/${r.protocol}`).join(', ')}`,
+      ),
+    ),
+  ];
 }
 
 function rangeLines(result: RangeLookup, options: TextOptions): string[] {

@@ -12,9 +12,10 @@ import { portOrRange } from '../arguments.ts';
 import { distinctVersions, type RecordView, recordView } from '../registry/record-view.ts';
 import {
   browserRefusedIn,
-  browserRefusedSince,
+  type SoftwareConflictView,
   type SoftwareDefault,
-  softwareDefaultsIn,
+  softwareConflicts,
+  softwareDefaults,
   softwareNamed,
 } from '../registry/software-defaults.ts';
 
@@ -40,6 +41,11 @@ export interface PortLookup extends LookupCommon {
   rangeClass: RangeClassView | null;
   /** The day browsers began refusing HTTP(S) to the port; null when they allow it. */
   browserRefusedSince: string | null;
+  /**
+   * Software defaults on the port IANA assigns to another service today (none for a past
+   * registry, as the API's `Port.conflicts`).
+   */
+  conflicts: SoftwareConflictView[];
   nearestFree: number | null;
   previousAssigned: number | null;
   nextAssigned: number | null;
@@ -99,12 +105,13 @@ function lookupPort(
     port,
     status: view.status,
     rangeClass: view.rangeClass ? rangeClassView(view.rangeClass) : null,
-    browserRefusedSince: browserRefusedSince(port, at) ?? null,
+    browserRefusedSince: view.browserBlockedSince ?? null,
+    conflicts: softwareConflicts(view.conflicts),
     nearestFree: view.nearestFree,
     previousAssigned: view.previousAssigned,
     nextAssigned: view.nextAssigned,
     records: records(snapshot, view.assignments),
-    software: softwareDefaultsIn({ low: port, high: port }),
+    software: softwareDefaults(view.commonUses),
   };
 }
 
@@ -125,10 +132,10 @@ function lookupRange(
     low: within.low,
     high: within.high,
     rangeClasses: classes.map(rangeClassView),
-    browserRefused: browserRefusedIn(within, at),
+    browserRefused: browserRefusedIn(snapshot, within, at),
     freePorts: free.reduce((sum, block) => sum + block.high - block.low + 1, 0),
     records: records(snapshot, snapshot.assignmentsMatching({ within, at })),
-    software: softwareDefaultsIn(within),
+    software: softwareDefaults(snapshot.commonUsesIn(within)),
   };
 }
 
@@ -159,7 +166,7 @@ function lookupName(snapshot: RegistrySnapshot, query: string, at: string | unde
     at: at ?? null,
     services,
     related: found.filter((name) => !shown.has(name.toLowerCase())).slice(0, MAX_SERVICES),
-    software: softwareNamed(query),
+    software: softwareNamed(snapshot, query),
   };
 }
 

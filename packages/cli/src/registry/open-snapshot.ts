@@ -5,6 +5,7 @@ import {
   type SnapshotRows,
 } from '@portbook/core';
 import { databaseEnv, loadSnapshotRows } from '@portbook/db';
+import { softwareDefaults } from '@portbook/software';
 import { cliEnv } from '../env.ts';
 import { withDatabase } from '../open-database.ts';
 import {
@@ -20,7 +21,8 @@ const noPause = async () => {};
 /**
  * The registry as the local database holds it (embedded or DATABASE_URL), its rows from the
  * snapshot cache when that is current; the database is closed before the snapshot is built.
- * REGISTRY_EMPTY before a first sync.
+ * The software data set joins at build time, never cached, so new software data is never
+ * answered from an old cache. REGISTRY_EMPTY before a first sync.
  */
 export async function openSnapshot(): Promise<RegistrySnapshot> {
   const rows = await registryRows();
@@ -30,7 +32,7 @@ export async function openSnapshot(): Promise<RegistrySnapshot> {
       'the database holds no registry yet: run `./dev start` or `portbook sync` first',
     );
   }
-  return buildRegistrySnapshot(rows, { pause: noPause });
+  return buildRegistrySnapshot(rows, { pause: noPause, software: softwareDefaults() });
 }
 
 async function registryRows(): Promise<SnapshotRows> {

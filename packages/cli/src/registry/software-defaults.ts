@@ -1,14 +1,13 @@
-import type { PortRange, Protocol } from '@portbook/core';
-import {
-  browserBlockedSince,
-  isBrowserBlocked,
-  loadBrowserBlockedPorts,
-  loadSoftware,
-  type Software,
-} from '@portbook/software';
+import type {
+  CommonUse,
+  PortRange,
+  Protocol,
+  RegistrySnapshot,
+  SoftwareConflict,
+} from '@portbook/core';
 
-// The one place the CLI reads @portbook/software: when the snapshot carries software defaults,
-// only this module changes.
+// The snapshot holds the software data set and its rules (which uses a port or range holds, which
+// program a name means, conflicts); this module only shapes its answers for the terminal.
 
 /** One default port of one program: vendors' documentation, not the IANA registry. */
 export interface SoftwareDefault {
@@ -24,63 +23,66 @@ export interface SoftwareDefault {
   citation: string;
 }
 
-let software: Software[] | undefined;
-
-function allSoftware(): Software[] {
-  software ??= loadSoftware();
-  return software;
+/** A program's default on a port IANA assigns today to another service. */
+export interface SoftwareConflictView {
+  port: number;
+  software: SoftwareDefault;
+  /** The current assigned records naming other services, in IANA's order. */
+  records: { serviceName: string; protocol: Protocol | null; description: string | null }[];
 }
 
-function defaultsOf(entry: Software, within?: PortRange): SoftwareDefault[] {
-  return entry.uses
-    .filter((use) => !within || (use.low <= within.high && use.high >= within.low))
-    .map((use) => ({
-      id: entry.id,
-      name: entry.name,
-      category: entry.category,
-      low: use.low,
-      high: use.high,
-      protocols: [...use.protocols],
-      purpose: use.purpose,
-      setting: use.setting,
-      citation: use.citation.url,
-    }));
+function softwareDefault({ software, use }: CommonUse): SoftwareDefault {
+  return {
+    id: software.id,
+    name: software.name,
+    category: software.category,
+    low: use.low,
+    high: use.high,
+    protocols: [...use.protocols],
+    purpose: use.purpose,
+    setting: use.setting,
+    citation: use.citation.url,
+  };
 }
 
 const byPort = (a: SoftwareDefault, b: SoftwareDefault) =>
   a.low - b.low || a.high - b.high || a.name.localeCompare(b.name);
 
-/** Software whose default ports overlap `within`, by port then name. */
-export function softwareDefaultsIn(within: PortRange): SoftwareDefault[] {
-  return allSoftware()
-    .flatMap((entry) => defaultsOf(entry, within))
-    .sort(byPort);
+/** Uses as the terminal lists them, by port then name. */
+export function softwareDefaults(uses: readonly CommonUse[]): SoftwareDefault[] {
+  return uses.map(softwareDefault).sort(byPort);
 }
 
-/**
- * Software called `query`: its id or name in any case; failing that, names that contain it
- * (three letters at least). Every default port of each.
- */
-export function softwareNamed(query: string): SoftwareDefault[] {
-  const key = query.trim().toLowerCase();
-  const exact = allSoftware().filter(
-    (entry) => entry.id === key || entry.name.toLowerCase() === key,
+/** Every default port of the programs called `query` (the snapshot's `softwareNamed`). */
+export function softwareNamed(snapshot: RegistrySnapshot, query: string): SoftwareDefault[] {
+  return softwareDefaults(
+    snapshot
+      .softwareNamed(query)
+      .flatMap((software) => software.uses.map((use) => ({ software, use }))),
   );
-  const found =
-    exact.length > 0 || key.length < 3
-      ? exact
-      : allSoftware().filter((entry) => entry.name.toLowerCase().includes(key));
-  return found.flatMap((entry) => defaultsOf(entry)).sort(byPort);
 }
 
-/** The day browsers started refusing HTTP(S) to `port`, when they do on `at` (default today). */
-export function browserRefusedSince(port: number, at?: string): string | undefined {
-  return isBrowserBlocked(port, at) ? browserBlockedSince(port) : undefined;
+/** A port's conflicts (the snapshot's `conflictsAt`) as the terminal lists them. */
+export function softwareConflicts(conflicts: readonly SoftwareConflict[]): SoftwareConflictView[] {
+  return conflicts.map((conflict) => ({
+    port: conflict.port,
+    software: softwareDefault(conflict),
+    records: conflict.assignments.map((row) => ({
+      serviceName: row.serviceName ?? '',
+      protocol: row.protocol,
+      description: row.description,
+    })),
+  }));
 }
 
 /** Ports in `within` browsers refuse on `at` (default today). */
-export function browserRefusedIn(within: PortRange, at?: string): number[] {
-  return loadBrowserBlockedPorts()
-    .ports.map((entry) => entry.port)
-    .filter((port) => port >= within.low && port <= within.high && isBrowserBlocked(port, at));
+export function browserRefusedIn(
+  snapshot: RegistrySnapshot,
+  within: PortRange,
+  at?: string,
+): number[] {
+  return snapshot
+    .browserBlockedPorts(at)
+    .map((entry) => entry.port)
+    .filter((port) => port >= within.low && port <= within.high);
 }

@@ -313,6 +313,11 @@ export class RegistrySnapshot {
     return this.#x.software.usesAt(port);
   }
 
+  /** Software whose default port or range overlaps `within`, by program id. */
+  commonUsesIn(within: PortRange): readonly CommonUse[] {
+    return this.#x.software.usesIn(within);
+  }
+
   /** Every use of every program, by program id. */
   get allCommonUses(): readonly CommonUse[] {
     return this.#x.software.uses;
@@ -326,6 +331,19 @@ export class RegistrySnapshot {
   /** A program by its name in any case (`kubernetes` finds Kubernetes). */
   softwareByName(name: string): SoftwareRow | undefined {
     return this.#x.software.byName(name);
+  }
+
+  /**
+   * Programs called `query`: the one whose id or name it is (any case); failing that, those
+   * search finds by name (a prefix, a word of the name, a typo), best first.
+   */
+  softwareNamed(query: string): SoftwareRow[] {
+    const hits = this.#x.searchIndex.software(query);
+    const exact = hits.filter((hit) => hit.reason === 'name');
+    return (exact.length > 0 ? exact : hits).flatMap((hit) => {
+      const software = this.softwareById(hit.softwareId);
+      return software ? [software] : [];
+    });
   }
 
   /** Every program of the data set, by id. */

@@ -174,6 +174,13 @@ export class SearchIndex {
     return [...hits, ...ranked].slice(0, Math.max(limit, hits.length));
   }
 
+  /** Programs named like `query` (`softwareByName`'s rule), best first. */
+  software(query: string): Extract<SearchHit, { kind: 'software' }>[] {
+    return softwareByName(query, this.#software).sort(
+      (a, b) => b.score - a.score || hitName(a).localeCompare(hitName(b)),
+    );
+  }
+
   /** Names of current named records overlapping [low, high], in port order. */
   #namesOnPorts(low: number, high: number, limit: number): string[] {
     const rows = this.#current

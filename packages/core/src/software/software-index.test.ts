@@ -118,6 +118,29 @@ describe('software defaults in the snapshot', () => {
     expect(snapshot.port(6010).commonUses[0]?.use.setting).toBe('X11DisplayOffset in sshd_config');
   });
 
+  it('lists the uses overlapping a range, ranges reaching into it included', () => {
+    const usesIn = (low: number, high: number) =>
+      snapshot
+        .commonUsesIn({ low, high })
+        .map(({ software, use }) => `${software.id} ${use.low}-${use.high}`);
+    expect(usesIn(6005, 6010)).toEqual([
+      'openssh 6010-6010',
+      'rabbitmq 6000-6500',
+      'tensorboard 6006-6006',
+    ]);
+    expect(usesIn(60999, 65535)).toEqual(['mosh 60000-61000']);
+    expect(usesIn(23, 5200)).toEqual(['vite 5173-5173']);
+  });
+
+  it('finds software named like a query: the exact program alone, else by search', () => {
+    const named = (query: string) => snapshot.softwareNamed(query).map((s) => s.id);
+    expect(named('ollama')).toEqual(['ollama']);
+    expect(named(' TensorBoard ')).toEqual(['tensorboard']);
+    expect(named('postgres')).toEqual(['postgresql']);
+    expect(named('kubernets')).toEqual(['kubernetes']);
+    expect(named('nginx')).toEqual([]);
+  });
+
   it('finds a program by slug, or by name in any case', () => {
     expect(snapshot.softwareById('ollama')?.name).toBe('Ollama');
     expect(snapshot.softwareById('Ollama')).toBeUndefined();

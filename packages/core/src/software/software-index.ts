@@ -1,3 +1,4 @@
+import type { PortRange } from '../model.ts';
 import { PortBuckets } from '../snapshot/port-buckets.ts';
 import type { AssignmentRow } from '../snapshot/rows.ts';
 import { BrowserBlockList } from './browser-blocked.ts';
@@ -51,6 +52,11 @@ export class SoftwareIndex {
   /** Uses whose port or range contains `port` (6010 finds sshd's X11 display :10), by program id. */
   usesAt(port: number): CommonUse[] {
     return this.#uses.at(port);
+  }
+
+  /** Uses whose port or range overlaps `within`, by program id. */
+  usesIn(within: PortRange): CommonUse[] {
+    return this.uses.filter(({ use }) => use.low <= within.high && use.high >= within.low);
   }
 
   byId(id: string): SoftwareRow | undefined {
