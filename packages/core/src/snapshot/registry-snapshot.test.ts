@@ -181,6 +181,9 @@ describe('RegistrySnapshot', () => {
     expect(summary('kerberos admin')).toEqual(['text:kerberos-adm']);
     expect(summary('kerbros-adm')).toContain('fuzzy:kerberos-adm');
     expect(summary('zzqxv')).toEqual([]);
+    expect(summary('kerb adm')).toContain('text:kerberos-adm');
+    // A word under three letters matches only itself, not every word it begins.
+    expect(summary('s')).toEqual([]);
   });
 
   it('yields to the event loop between phases while it builds', async () => {
