@@ -59,10 +59,19 @@ async function readInBatches<Row extends { id: string }>(
   }
 }
 
+/** Column names in camel case, converted once each (per row, the regex was most of a load's CPU). */
+const camelNames = new Map<string, string>();
+
 function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key in row)
-    out[key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())] = row[key];
+  for (const key in row) {
+    let name = camelNames.get(key);
+    if (name === undefined) {
+      name = key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+      camelNames.set(key, name);
+    }
+    out[name] = row[key];
+  }
   return out;
 }
 
