@@ -37,7 +37,7 @@ export class RegistryState {
   snapshot(): Promise<RegistrySnapshot> {
     if (this.#current) return Promise.resolve(this.#current);
     if (!this.#first) {
-      const first = loadSnapshot(this.#database.db).then((snapshot) => {
+      const first = loadSnapshot(this.#database).then((snapshot) => {
         this.#current ??= snapshot;
         this.#watch();
         return this.#current;
@@ -80,7 +80,7 @@ export class RegistryState {
   async #rebuildIfChanged(): Promise<RegistrySnapshot> {
     const current = this.#current as RegistrySnapshot;
     if ((await registryVersion(this.#database.db)) === current.version) return current;
-    const next = await loadSnapshot(this.#database.db);
+    const next = await loadSnapshot(this.#database);
     if (this.#stopped) return current;
     this.#current = next;
     for (const listener of this.#listeners) listener(next.version);

@@ -5,6 +5,7 @@ import { createDatabase, type Database } from '../src/database.ts';
 import { importDocuments } from '../src/import/index.ts';
 import { migrate } from '../src/migrate.ts';
 import { assignments, changes, sources } from '../src/schema.ts';
+import { loadSnapshot } from '../src/snapshot/load-snapshot.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 import { IMPORT_JOB } from '../src/worker/import-job.ts';
 import { runDatabaseJob } from '../src/worker/worker-database.ts';
@@ -86,6 +87,20 @@ describe('embedded database in a worker thread', () => {
     const expected = await readBack(inThread.database);
     expect(expected.assignments.length).toBeGreaterThan(0);
     expect(await readBack(inWorker)).toEqual(expected);
+  });
+
+  it('builds the registry snapshot from rows read in the worker (its driver has no transactions)', async () => {
+    const [here, there] = await Promise.all([
+      loadSnapshot(inThread.database),
+      loadSnapshot(inWorker),
+    ]);
+    expect(there.sources.length).toBe(3);
+    // Each database imported at its own moment: what differs is `importedAt`, nothing else.
+    const view = (snapshot: typeof here, port: number) =>
+      JSON.stringify(snapshot.port(port), (key, value) =>
+        key === 'importedAt' ? undefined : value,
+      );
+    for (const port of [0, 22, 80, 443, 6010]) expect(view(there, port)).toBe(view(here, port));
   });
 
   it('keeps the error codes: a statement error and a job PortbookError', async () => {

@@ -7,7 +7,7 @@ import {
 } from '@portbook/core';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../database.ts';
+import type { Database, Db } from '../database.ts';
 import { rawRows } from '../queries/raw-rows.ts';
 import { registryVersion } from '../queries/registry.ts';
 import {
@@ -22,6 +22,8 @@ import {
   sources,
   syncRuns,
 } from '../schema.ts';
+import { type DatabaseJob, databaseJob } from '../worker/database-job.ts';
+import { runDatabaseJob } from '../worker/worker-database.ts';
 
 export interface LoadOptions extends BuildOptions {
   /** Rows per statement for the large tables: each batch is parsed between two pauses. */
@@ -124,7 +126,24 @@ export async function loadSnapshotRows(db: Db, options: LoadOptions = {}): Promi
   );
 }
 
-/** Reads the registry and builds its snapshot, pausing between batches and phases. */
-export async function loadSnapshot(db: Db, options: LoadOptions = {}): Promise<RegistrySnapshot> {
-  return buildRegistrySnapshot(await loadSnapshotRows(db, options), options);
+/** The rows read where the database lives (a job: a worker's proxy driver has no transactions). */
+export const snapshotRowsJob: DatabaseJob<{ batchSize?: number | undefined }, SnapshotRows> = (
+  database,
+  input,
+) => loadSnapshotRows(database.db, input);
+const SNAPSHOT_ROWS_JOB = databaseJob<typeof snapshotRowsJob>(import.meta.url, 'snapshotRowsJob');
+
+/**
+ * Reads the registry and builds its snapshot, pausing between batches and phases. An embedded
+ * database in a worker thread reads the rows there, and they are built into a snapshot here.
+ */
+export async function loadSnapshot(
+  database: Database,
+  options: LoadOptions = {},
+): Promise<RegistrySnapshot> {
+  const rows =
+    database.kind === 'pglite-worker'
+      ? await runDatabaseJob(database, SNAPSHOT_ROWS_JOB, { batchSize: options.batchSize })
+      : await loadSnapshotRows(database.db, options);
+  return buildRegistrySnapshot(rows, options);
 }
