@@ -31,7 +31,13 @@ export async function startApiProcess(
   database: DatabaseEnv,
 ): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['--expose-gc', SERVER_SCRIPT, mode], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...database },
+    // BENCH_API_PORT: the port to serve on (one server runs at a time); default any free one.
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      PORT: process.env.BENCH_API_PORT ?? '0',
+      ...database,
+    },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });

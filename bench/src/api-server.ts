@@ -14,7 +14,8 @@ const database = createDatabase({ worker: true });
 await migrate(database);
 const server = await startServer({
   database,
-  port: 0,
+  // `PORT` when the machine's ports are shared out; otherwise any free one.
+  port: Number(process.env.PORT ?? 0),
   siteDir: '/nonexistent',
   responseCache: mode === 'api-cached',
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSource, type SourceDocument } from '@portbook/core';
+import type { SourceDocument } from '@portbook/core';
 import { createDatabase, importDocuments, migrate } from '@portbook/db';
 import { createTestDatabase, type TestDatabaseKind } from '@portbook/db/testing';
 import type { DatabaseEnv } from './api-process.ts';
@@ -20,14 +20,16 @@ export function registryHistory(): SourceDocument[] {
 }
 
 /**
- * What the traffic draws from: service names of the current registry (its XML in the shared
- * data), and the days from the server's oldest document to its newest.
+ * What the traffic draws from, asked of the server itself: the service names of its current
+ * registry (its `/services` file) and the days from its oldest document to its newest.
  */
 export async function trafficInputs(url: string): Promise<TrafficInputs> {
-  const file = join(sharedDataDir(), 'iana/service-names-port-numbers.xml');
-  const current = parseSource(readFileSync(file), file);
+  const servicesFile = await (await fetch(`${url}/services`)).text();
   const names = new Set<string>();
-  for (const record of current.records) if (record.serviceName) names.add(record.serviceName);
+  for (const line of servicesFile.split('\n')) {
+    const name = /^([^#\s]\S*)\s/.exec(line)?.[1];
+    if (name) names.add(name);
+  }
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
