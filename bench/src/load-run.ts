@@ -32,8 +32,13 @@ export interface LoadResult {
   p50: number;
   p99: number;
   maxLatency: number;
-  /** Connection errors, timeouts and non-2xx answers seen by the load generator, warm-up included. */
+  /**
+   * Connection errors, timeouts and non-2xx answers seen by the load generator; of the warm-up,
+   * all but timeouts (a cold server on a busy shared machine can leave a request queued 10 s).
+   */
   transportErrors: number;
+  /** The same by kind and phase, e.g. `warm-up: 3 timeouts; run: 2 non-2xx`, for the message of a failure. */
+  transportErrorKinds: string;
   /** GraphQL errors the API sent during the run, by its own metrics. */
   graphqlErrors: number;
   /** Requests of the warm-up: until the response cache was full, so later growth is not the cache filling. */
@@ -103,12 +108,14 @@ async function cacheMisses(url: string): Promise<number> {
 async function warmUp(api: ApiProcess, connections: number, next: () => string) {
   const started = Date.now();
   let requests = 0;
-  let errors = 0;
+  const failures = { errors: 0, timeouts: 0, non2xx: 0 };
   while (Date.now() - started < WARMUP_LIMIT_MS) {
     const fired = await fire(api.url, 60, connections, WARMUP_ROUND_REQUESTS, next);
     requests += fired.requests.total;
-    errors += fired.errors + fired.timeouts + fired.non2xx;
-    if ((await cacheMisses(api.url)) >= CACHE_FULL_MISSES) return { requests, errors };
+    failures.errors += fired.errors;
+    failures.timeouts += fired.timeouts;
+    failures.non2xx += fired.non2xx;
+    if ((await cacheMisses(api.url)) >= CACHE_FULL_MISSES) return { requests, failures };
   }
   throw new Error(`the response cache did not fill within ${WARMUP_LIMIT_MS / 1000} s of warm-up`);
 }
@@ -146,6 +153,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       next,
     );
     const after = await api.memory();
+    const kinds = (phase: string, f: { errors: number; timeouts: number; non2xx: number }) =>
+      `${phase}: ${f.errors} errors (timeouts among them: ${f.timeouts}), ${f.non2xx} non-2xx`;
     return {
       realData,
       snapshotMs: api.snapshotMs,
@@ -155,7 +164,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       p50: result.latency.p50,
       p99: result.latency.p99,
       maxLatency: result.latency.max,
-      transportErrors: warmup.errors + result.errors + result.timeouts + result.non2xx,
+      transportErrors:
+        warmup.failures.errors -
+        warmup.failures.timeouts +
+        warmup.failures.non2xx +
+        result.errors +
+        result.non2xx,
+      transportErrorKinds: `${kinds('warm-up', warmup.failures)}; ${kinds('run', result)}`,
       graphqlErrors: (await api.graphqlErrors()) - errorsBefore,
       heapAfterWarmup: warm.heapUsed,
       heapAfterRun: after.heapUsed,
