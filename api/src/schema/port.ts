@@ -111,7 +111,7 @@ builder.node(Port, {
       nullable: true,
       description: 'The nearest lower port an assigned record covers.',
       resolve: (port, _args, context) => {
-        const previous = context.snapshot.occupancy(port.at).previousAssigned(port.number);
+        const previous = context.snapshot.previousAssigned(port.number, port.at);
         return previous === null ? null : { number: previous, at: port.at };
       },
     }),
@@ -120,7 +120,7 @@ builder.node(Port, {
       nullable: true,
       description: 'The nearest higher port an assigned record covers.',
       resolve: (port, _args, context) => {
-        const next = context.snapshot.occupancy(port.at).nextAssigned(port.number);
+        const next = context.snapshot.nextAssigned(port.number, port.at);
         return next === null ? null : { number: next, at: port.at };
       },
     }),

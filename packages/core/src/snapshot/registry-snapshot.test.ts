@@ -98,6 +98,33 @@ describe('RegistrySnapshot', () => {
     expect(snapshot.port(6010).freeBlock).toBeNull();
   });
 
+  it('answers a port on a date from its records as the port space of that date does', () => {
+    const dates = ['2019-06-01', '2020-01-01', '2020-06-01', '2021-01-01', '2030-01-01'];
+    const ports = [0, 1, 21, 22, 23, 79, 80, 81, 100, 443, 749, 5999, 6000, 6063, 6064, 65535];
+    for (const at of dates) {
+      const occupancy = snapshot.occupancy(at);
+      for (const port of ports) {
+        expect([
+          snapshot.portStatus(port, at),
+          snapshot.previousAssigned(port, at),
+          snapshot.nextAssigned(port, at),
+        ]).toEqual([
+          occupancy.status(port),
+          occupancy.previousAssigned(port),
+          occupancy.nextAssigned(port),
+        ]);
+      }
+    }
+    expect(snapshot.nextAssigned(23, '2020-06-01')).toBe(80);
+    expect(snapshot.previousAssigned(100, '2019-06-01')).toBeNull();
+  });
+
+  it('builds the port space once for every day between two registry changes', () => {
+    expect(snapshot.occupancy('2020-03-01')).toBe(snapshot.occupancy('2020-12-31'));
+    expect(snapshot.occupancy('2020-12-31')).not.toBe(snapshot.occupancy('2021-01-01'));
+    expect(snapshot.occupancy('1999-01-01').status(22)).toBe('unassigned');
+  });
+
   it('finds services in any case, with their history', () => {
     expect(snapshot.service('SSH')?.name).toBe('ssh');
     expect(snapshot.service('http')?.history.map((a) => a.validTo)).toEqual(['2021-01-01']);
@@ -160,6 +187,9 @@ describe('RegistrySnapshot', () => {
     expect(summary('kerberos admin')).toEqual(['text:kerberos-adm']);
     expect(summary('kerbros-adm')).toContain('fuzzy:kerberos-adm');
     expect(summary('zzqxv')).toEqual([]);
+    expect(summary('kerb adm')).toContain('text:kerberos-adm');
+    // A word under three letters matches only itself, not every word it begins.
+    expect(summary('s')).toEqual([]);
   });
 
   it('yields to the event loop between phases while it builds', async () => {

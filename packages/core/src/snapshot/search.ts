@@ -22,18 +22,33 @@ export interface SearchableSoftware {
 const NUMBER = /^\s*(\d{1,6})\s*$/;
 const RANGE = /^\s*(\d{1,6})\s*(?:-|–|\.\.|:)\s*(\d{1,6})\s*$/;
 
+/**
+ * Words of three letters or more also match as prefixes ("kerb" finds kerberos); a shorter one
+ * (the `s` of "jtag-s") only as itself: as a prefix it matched most of the vocabulary, and
+ * such a search took 30-50 ms where others take well under one.
+ */
+const asPrefix = (term: string) => term.length >= 3;
+
 interface TextDocument {
   id: number;
   text: string;
 }
 
-/** Names within a small edit distance of the query (one typo per four letters, at most two). */
-export function fuzzyNames(query: string, names: readonly string[]) {
+/**
+ * Names within a small edit distance of the query (one typo per four letters, at most two).
+ * `keys` are the names in lower case, for a caller that searches the same names often.
+ */
+export function fuzzyNames(
+  query: string,
+  names: readonly string[],
+  keys: readonly string[] = names.map((name) => name.toLowerCase()),
+) {
   const key = serviceKey(query);
   const allowed = Math.min(2, Math.max(1, Math.floor(key.length / 4)));
   const matches: { name: string; distance: number; prefix: boolean }[] = [];
-  for (const name of names) {
-    const candidate = name.toLowerCase();
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index] as string;
+    const candidate = keys[index] as string;
     if (candidate === key) continue;
     const prefix = candidate.startsWith(key) && key.length >= 2;
     if (prefix) {
@@ -92,6 +107,9 @@ function softwareByName(
 export class SearchIndex {
   readonly #current: readonly AssignmentRow[];
   readonly #names: readonly string[];
+  /** The names in lower case (lowering 7,500 names per search was most of its time). */
+  readonly #keys: readonly string[];
+  readonly #byKey = new Map<string, string>();
   readonly #words: MiniSearch<TextDocument>;
   readonly #software: readonly SearchableSoftware[];
 
@@ -103,6 +121,10 @@ export class SearchIndex {
     this.#current = current.filter((row) => row.serviceName !== null);
     this.#names = names;
     this.#software = software;
+    this.#keys = names.map((name) => name.toLowerCase());
+    for (const [index, key] of this.#keys.entries()) {
+      if (!this.#byKey.has(key)) this.#byKey.set(key, names[index] as string);
+    }
     this.#words = new MiniSearch<TextDocument>({ fields: ['text'], idField: 'id' });
   }
 
@@ -153,9 +175,9 @@ export class SearchIndex {
       }
     } else if (query.trim()) {
       const key = serviceKey(query);
-      const exact = this.#names.find((name) => name.toLowerCase() === key);
+      const exact = this.#byKey.get(key);
       if (exact) addService(exact, 95, 'name');
-      for (const match of fuzzyNames(query, this.#names)) {
+      for (const match of fuzzyNames(query, this.#names, this.#keys)) {
         if (match.prefix) addService(match.name, 70 - Math.min(match.distance, 20), 'prefix');
         else addService(match.name, 60 - 10 * match.distance, 'fuzzy');
       }
@@ -205,7 +227,7 @@ export class SearchIndex {
   /** Services whose records hold every word (or any, with OR) as a word prefix, best first. */
   #byWords(query: string, combineWith: 'AND' | 'OR', limit: number) {
     const best = new Map<string, { name: string; rank: number }>();
-    for (const result of this.#words.search(query, { prefix: true, combineWith })) {
+    for (const result of this.#words.search(query, { prefix: asPrefix, combineWith })) {
       const row = this.#current[result.id as number];
       if (!row?.serviceName) continue;
       const key = serviceKey(row.serviceName);
