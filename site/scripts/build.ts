@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PORT_MAX, PORT_MIN } from '@portbook/core';
-import { siteEnv } from '../src/env.ts';
+import { siteEnv, sitePorts } from '../src/env.ts';
 import { ensureData } from './ensure-data.ts';
 import { precompress } from './precompress.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -22,8 +22,10 @@ if (!settings.siteUrl) {
     'PORTBOOK_SITE_URL is not set: canonical links, the sitemaps and the feed use relative links and robots.txt names no sitemap. Set it to the public origin (https://ports.example.org) for a public build.',
   );
 }
-if (settings.ports.low !== PORT_MIN || settings.ports.high !== PORT_MAX) {
-  log(`PORTBOOK_SITE_PORTS: building port pages ${settings.ports.low}-${settings.ports.high} only`);
+const portCount = sitePorts(settings).length;
+if (portCount !== PORT_MAX - PORT_MIN + 1) {
+  const ranges = settings.ports.map(({ low, high }) => (low === high ? low : `${low}-${high}`));
+  log(`PORTBOOK_SITE_PORTS: building ${portCount} port pages only (${ranges.join(',')})`);
 }
 await ensureData(log);
 // astro's package exports do not include its bin, so it is run from the package directory.

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { siteEnv, siteLink } from './env.ts';
+import { siteEnv, siteLink, sitePorts } from './env.ts';
 
 describe('siteEnv', () => {
   it('reads the public URL and the port pages to build, with every port by default', () => {
-    expect(siteEnv({})).toEqual({ siteUrl: undefined, ports: { low: 0, high: 65535 } });
+    expect(siteEnv({})).toEqual({ siteUrl: undefined, ports: [{ low: 0, high: 65535 }] });
     expect(
       siteEnv({ PORTBOOK_SITE_URL: 'https://ports.example.org', PORTBOOK_SITE_PORTS: '0-1100' }),
-    ).toEqual({ siteUrl: 'https://ports.example.org/', ports: { low: 0, high: 1100 } });
+    ).toEqual({ siteUrl: 'https://ports.example.org/', ports: [{ low: 0, high: 1100 }] });
+  });
+
+  it('reads a list of ports and ranges, building each port once', () => {
+    const env = siteEnv({ PORTBOOK_SITE_PORTS: '6443, 22,20-23' });
+    expect(env.ports).toEqual([
+      { low: 6443, high: 6443 },
+      { low: 22, high: 22 },
+      { low: 20, high: 23 },
+    ]);
+    expect(sitePorts(env)).toEqual([20, 21, 22, 23, 6443]);
+    expect(sitePorts(siteEnv({}))).toHaveLength(65536);
   });
 
   it('refuses a setting it cannot use, with a stable code', () => {
@@ -15,6 +26,7 @@ describe('siteEnv', () => {
     );
     expect(() => siteEnv({ PORTBOOK_SITE_PORTS: '100-5' })).toThrow(/0-1100/);
     expect(() => siteEnv({ PORTBOOK_SITE_PORTS: '0-70000' })).toThrow(/0-1100/);
+    expect(() => siteEnv({ PORTBOOK_SITE_PORTS: '22,,443' })).toThrow(/22,443/);
   });
 });
 

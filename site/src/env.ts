@@ -7,8 +7,11 @@ export interface SiteEnv {
    * the sitemaps and the feed. Unset, those use relative links and the build says so.
    */
   siteUrl: string | undefined;
-  /** `PORTBOOK_SITE_PORTS=0-1100`: build only these port pages (to try a change quickly). */
-  ports: { low: number; high: number };
+  /**
+   * `PORTBOOK_SITE_PORTS=0-1100` or `22,443,6000-6100`: build only these port pages (to try a
+   * change quickly), as ranges in the order written.
+   */
+  ports: readonly { low: number; high: number }[];
 }
 
 export function siteEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
@@ -35,16 +38,25 @@ function parseSiteUrl(value: string | undefined): string | undefined {
   return url.href;
 }
 
-function parsePorts(value: string | undefined): { low: number; high: number } {
-  if (!value) return { low: PORT_MIN, high: PORT_MAX };
-  const match = /^(\d+)-(\d+)$/.exec(value);
-  const low = Number(match?.[1]);
-  const high = Number(match?.[2]);
-  if (!match || low > high || high > PORT_MAX) {
-    throw new PortbookError(
-      'SITE_BUILD_FAILED',
-      `PORTBOOK_SITE_PORTS must be a range of ports such as 0-1100, not ${value}`,
-    );
-  }
-  return { low, high };
+function parsePorts(value: string | undefined): { low: number; high: number }[] {
+  if (!value) return [{ low: PORT_MIN, high: PORT_MAX }];
+  return value.split(',').map((part) => {
+    const match = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+    const low = Number(match?.[1]);
+    const high = Number(match?.[2] ?? match?.[1]);
+    if (!match || low > high || high > PORT_MAX) {
+      throw new PortbookError(
+        'SITE_BUILD_FAILED',
+        `PORTBOOK_SITE_PORTS must be ports or ranges such as 0-1100 or 22,443,6000-6100, not ${value}`,
+      );
+    }
+    return { low, high };
+  });
+}
+
+/** The port pages to build, in ascending order, each once. */
+export function sitePorts(env: Pick<SiteEnv, 'ports'> = siteEnv()): number[] {
+  const ports = new Set<number>();
+  for (const { low, high } of env.ports) for (let port = low; port <= high; port++) ports.add(port);
+  return [...ports].sort((a, b) => a - b);
 }

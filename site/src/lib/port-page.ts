@@ -2,6 +2,7 @@ import type { PortEvent, PortRange, RangeClassDefinition, RegistrySnapshot } fro
 import { type EtcServices, etcServicesLines } from './etc-services.ts';
 import { portQuery } from './graphql-snippet.ts';
 import type { PortHistory } from './port-history.ts';
+import { type PortSoftware, portSoftware } from './port-software.ts';
 import { type PortSummary, portDescription, portTitle, summarizePort } from './port-summary.ts';
 import { mergeProtocols, type RecordView, recordView } from './record-view.ts';
 
@@ -41,6 +42,8 @@ export interface PortPage {
   graphql: string;
   /** Its records' lines in services(5) format, and what they are for a port inside a range. */
   etcServices: EtcServices;
+  /** Software defaults on the port (not IANA's), their conflicts with it, browsers' refusal. */
+  software: PortSoftware;
   /** Indexed for search when a service starts here (not at every port of a range such as x11). */
   searchable: boolean;
 }
@@ -73,6 +76,7 @@ export function buildPortPage(port: number, context: PortPageContext): PortPage 
     nearestFree: view.nearestFree,
     graphql: portQuery(port),
     etcServices: etcServicesLines(port, view.assignments),
+    software: portSoftware(port, view, snapshot),
     searchable: isSearchablePort(summary),
   };
 }

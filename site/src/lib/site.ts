@@ -1,5 +1,5 @@
 import { PORT_MAX } from '@portbook/core';
-import { siteEnv } from '../env.ts';
+import { sitePorts } from '../env.ts';
 import { recordLookup } from './change-text.ts';
 import { buildHistoryPage, buildSourcePages, type SourcePage } from './history-pages.ts';
 import { headlineNumbers, latestChanges } from './home.ts';
@@ -13,6 +13,12 @@ import { searchNames } from './search-names.ts';
 import { buildServicePages, type ServicePage } from './service-pages.ts';
 import { portPath } from './slugs.ts';
 import { snapshot } from './snapshot.ts';
+import {
+  buildConflicts,
+  buildSoftwareIndex,
+  buildSoftwarePages,
+  type SoftwarePage,
+} from './software-pages.ts';
 
 // Everything below is computed once per build, at module load, from the snapshot in memory.
 
@@ -25,17 +31,14 @@ const ianaClassesToday = snapshot.rangeClasses(today);
 const servicePages = buildServicePages(snapshot);
 const recordOf = recordLookup(snapshot);
 const sourcePages = buildSourcePages(snapshot, recordOf);
+const softwarePages = buildSoftwarePages(snapshot);
 
 /**
  * One entry per port 0–65535, for `getStaticPaths`. Pages get their number and build their
  * view when rendered: 65,536 views held at once made the build spend a fifth of its time in GC.
  */
 export function portPagePaths(): { params: { port: string }; props: { port: number } }[] {
-  const { low, high } = siteEnv().ports;
-  return Array.from({ length: high - low + 1 }, (_, index) => {
-    const port = low + index;
-    return { params: { port: String(port) }, props: { port } };
-  });
+  return sitePorts().map((port) => ({ params: { port: String(port) }, props: { port } }));
 }
 
 /** The view of one port page. */
@@ -52,6 +55,15 @@ export function servicePagePaths(): { params: { name: string }; props: { page: S
 export function sourcePagePaths(): { params: { source: string }; props: { page: SourcePage } }[] {
   return sourcePages.map((page) => ({ params: { source: page.slug }, props: { page } }));
 }
+
+/** One entry per program of the software data set, for `getStaticPaths`. */
+export function softwarePagePaths(): { params: { id: string }; props: { page: SoftwarePage } }[] {
+  return softwarePages.map((page) => ({ params: { id: page.id }, props: { page } }));
+}
+
+export const softwareIndex = buildSoftwareIndex(softwarePages);
+
+export const softwareConflicts = buildConflicts(snapshot);
 
 /** The home page: headline figures, the newest changes, today's classes and the drawing of all 65,536 ports. */
 export const home = {
@@ -73,13 +85,15 @@ export const historyPage = buildHistoryPage(sourcePages, snapshot);
 
 /** The built files Pagefind indexes (the pages Base marks searchable), so it reads no others. */
 export function searchablePages(): string[] {
-  const { low, high } = siteEnv().ports;
-  const ports = Array.from({ length: high - low + 1 }, (_, index) => low + index).filter((port) =>
+  const ports = sitePorts().filter((port) =>
     isSearchablePort(summarizePort(port, snapshot.assignmentsAt(port), snapshot.portStatus(port))),
   );
   return [
     'ranges/index.html',
     'history/index.html',
+    'software/index.html',
+    'conflicts/index.html',
+    ...softwarePages.map((page) => `software/${page.id}/index.html`),
     ...sourcePages.map((page) => `history/${page.slug}/index.html`),
     ...ports.map((port) => `ports/${port}/index.html`),
     ...servicePages
@@ -99,7 +113,10 @@ export const sitemapPaths: readonly string[] = [
   '/',
   '/ranges/',
   '/history/',
+  '/software/',
+  '/conflicts/',
   ...sourcePages.map((page) => page.path),
+  ...softwarePages.map((page) => page.path),
   ...Array.from({ length: PORT_MAX + 1 }, (_, port) => portPath(port)),
   ...servicePages.map((page) => `/services/${page.slug}/`),
 ];

@@ -33,3 +33,8 @@ function hex(character: string): string {
     .map((byte) => byte.toString(16).padStart(2, '0'))
     .join('~');
 }
+
+/** Software ids are slugs already (`kubernetes`, `openssh`). */
+export function softwarePath(id: string): string {
+  return `/software/${id}/`;
+}
