@@ -8,7 +8,8 @@ export default defineConfig({
   vite: {
     build: {
       // Workspace packages run as TypeScript source under Node, where their own dependencies resolve.
-      rolldownOptions: { external: ['@portbook/core', '@portbook/db'] },
+      // (`@portbook/software` also reads its data files beside its source.)
+      rolldownOptions: { external: ['@portbook/core', '@portbook/db', '@portbook/software'] },
       // Scripts stay files: an inlined script loses Vite's dynamic-import helper (search breaks).
       assetsInlineLimit: 0,
     },
