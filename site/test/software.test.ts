@@ -40,6 +40,7 @@ describe('software defaults on the built site', () => {
     expect(await entry.locator(`a.citation[href="${use.citation.url}"]`).textContent()).toBe(
       use.citation.title,
     );
+    expect(await entry.locator(`a[href="/software/${id}/"]`).textContent()).toBe(program.name);
     if (use.setting) expect(await entry.textContent()).toContain(use.setting);
   });
 
