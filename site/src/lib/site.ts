@@ -31,7 +31,8 @@ const ianaClassesToday = snapshot.rangeClasses(today);
 const servicePages = buildServicePages(snapshot);
 const recordOf = recordLookup(snapshot);
 const sourcePages = buildSourcePages(snapshot, recordOf);
-const softwarePages = buildSoftwarePages(snapshot);
+const conflicts = buildConflicts(snapshot);
+const softwarePages = buildSoftwarePages(snapshot, conflicts);
 
 /**
  * One entry per port 0–65535, for `getStaticPaths`. Pages get their number and build their
@@ -63,7 +64,7 @@ export function softwarePagePaths(): { params: { id: string }; props: { page: So
 
 export const softwareIndex = buildSoftwareIndex(softwarePages);
 
-export const softwareConflicts = buildConflicts(snapshot);
+export const softwareConflicts = conflicts;
 
 /** The home page: headline figures, the newest changes, today's classes and the drawing of all 65,536 ports. */
 export const home = {

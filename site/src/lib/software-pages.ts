@@ -21,8 +21,10 @@ export interface SoftwareIndexPage {
   programCount: number;
 }
 
-export function buildSoftwarePages(snapshot: RegistrySnapshot): SoftwarePage[] {
-  const conflicts = buildConflicts(snapshot);
+export function buildSoftwarePages(
+  snapshot: RegistrySnapshot,
+  conflicts: readonly ConflictView[] = buildConflicts(snapshot),
+): SoftwarePage[] {
   return [...snapshot.allSoftware]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((software) => {
