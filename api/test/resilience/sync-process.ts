@@ -14,9 +14,17 @@ export interface CliProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** The packaged archive stays out: these runs are about a sync of the synthetic mirror alone. */
 export function startCli(args: string[], env: Record<string, string>): CliProcess {
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, PORTBOOK_MIRROR: '', PORTBOOK_OFFLINE: '', PORTBOOK_DEBUG: '', ...env },
+    env: {
+      ...process.env,
+      PORTBOOK_MIRROR: '',
+      PORTBOOK_OFFLINE: '',
+      PORTBOOK_DEBUG: '',
+      PORTBOOK_ARCHIVE: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
