@@ -1,6 +1,7 @@
 import type { AssignmentRow, ChangeRow, RegistrySnapshot } from '@portbook/core';
 import { changeSentence, fieldDetails, type RecordFacts } from './sentences.ts';
-import { portPath, servicePath } from './slugs.ts';
+import { portPath, servicePath, sourcePath } from './slugs.ts';
+import { sourceLabel } from './source-label.ts';
 
 /** A change as one line of text: a sentence, and the fields that moved. */
 export interface ChangeLine {
@@ -17,6 +18,13 @@ export interface ChangeLine {
   /** `description: “Who is up or NETSTAT” → “Unassigned [was netstat]”` for modifications. */
   details: string[];
   evidence: string | null;
+  /** The release (document) the change first shows in, where a page lists changes of many. */
+  release?: ReleaseLink | undefined;
+}
+
+export interface ReleaseLink {
+  path: string;
+  label: string;
 }
 
 /** The record versions a change points at, by version id. */
@@ -44,6 +52,18 @@ export function changeLine(
     href: changeHref(change),
     details: fieldDetails(change.fields),
     evidence: change.evidence,
+  };
+}
+
+/** The page of the document a change first shows in, when the timeline has that document. */
+export function releaseLookup(
+  snapshot: RegistrySnapshot,
+): (change: ChangeRow) => ReleaseLink | undefined {
+  return (change) => {
+    const source = snapshot.source(change.sourceId);
+    return source?.inTimeline
+      ? { path: sourcePath(source), label: sourceLabel(source) }
+      : undefined;
   };
 }
 

@@ -24,12 +24,32 @@ describe('buildSourcePages', () => {
 });
 
 describe('buildHistoryPage', () => {
-  it('draws records per document and registrations per year', () => {
-    const page = buildHistoryPage(documents, snapshot);
-    expect(page.recordsChart).toContain(
-      '<title id="records-per-document-t">Records per document</title>',
+  const page = buildHistoryPage(documents, snapshot);
+
+  it('groups the documents by year, oldest first', () => {
+    expect(page.years.map((y) => [y.year, y.documents.map((d) => d.slug)])).toEqual([
+      ['1977', ['rfc-739']],
+      ['1987', ['rfc-1010']],
+      ['2026', ['iana-2026-08-17']],
+    ]);
+  });
+
+  it("gives each document the registry's assigned records on its date", () => {
+    const assigned = (date: string) =>
+      snapshot.assignmentsMatching({ at: date, statuses: ['assigned'] }).length;
+    expect(documents.map((d) => d.assignedRecords)).toEqual(
+      documents.map((d) => assigned(d.source.published)),
     );
-    expect(page.recordsChart.match(/class="bar"/g)).toHaveLength(3);
+    expect(documents.at(-1)?.assignedRecords).toBeGreaterThan(0);
+  });
+
+  it('draws the growth chart week by week and the registrations per year', () => {
+    expect(page.growthChart).toContain(
+      `<title id="registry-growth-t">The registry's assigned records, week by week, and changes per document</title>`,
+    );
+    expect(page.growthChart).toContain('class="line"');
+    // The gap 1987-2026 is shaded, with its dates.
+    expect(page.growthChart).toContain('No document from 1987-05-01 to 2026-08-17');
     expect(page.registrationsChart).toContain('2007: 1');
   });
 });

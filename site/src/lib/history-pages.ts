@@ -7,7 +7,9 @@ import {
 } from '@portbook/core';
 import { type ChangeLine, changeLine, type RecordLookup } from './change-text.ts';
 import { barChart } from './charts/bar-chart.ts';
+import { registryGrowthChart } from './charts/registry-growth.ts';
 import { documentGaps, gapBefore } from './document-gaps.ts';
+import { registryGrowth } from './registry-growth.ts';
 import type { DocumentGap } from './sentences.ts';
 import { sourcePath, sourceSlug } from './slugs.ts';
 import { sourceLabel } from './source-label.ts';
@@ -24,6 +26,8 @@ export interface SourcePage {
   /** `RFC 1700: Assigned Numbers`, `IANA registry of 2026-08-17`. */
   label: string;
   counts: ChangeCounts;
+  /** Assigned records of the registry on the document's date. */
+  assignedRecords: number;
   /** The years without a document just before this one, when there are some. */
   gap: DocumentGap | undefined;
   /** Every gap of the timeline, named on each document's page. */
@@ -40,9 +44,12 @@ export const CHANGE_LIST_LIMIT = 300;
 
 export interface HistoryPage {
   documents: SourcePage[];
+  /** The documents by year of publication, oldest first. */
+  years: { year: string; documents: SourcePage[] }[];
   /** Documents of an edition another document already stands for (e.g. the CSV beside the XML). */
   others: SourceRow[];
-  recordsChart: string;
+  /** The registry's assigned records week by week, and each document's changes. */
+  growthChart: string;
   registrationsChart: string;
   gaps: DocumentGap[];
 }
@@ -50,7 +57,8 @@ export interface HistoryPage {
 export function buildSourcePages(snapshot: RegistrySnapshot, recordOf: RecordLookup): SourcePage[] {
   const timeline = snapshot.sources.filter((s) => s.inTimeline);
   const gaps = documentGaps(timeline.map((source) => source.published));
-  const pages = timeline.map((source): SourcePage => {
+  const assigned = snapshot.assignedRecordCounts(timeline.map((source) => source.published));
+  const pages = timeline.map((source, index): SourcePage => {
     const own = snapshot.sourceChanges(source.id);
     return {
       slug: sourceSlug(source),
@@ -60,6 +68,7 @@ export function buildSourcePages(snapshot: RegistrySnapshot, recordOf: RecordLoo
       next: undefined,
       label: sourceLabel(source),
       counts: countKinds(own),
+      assignedRecords: assigned[index] ?? 0,
       gap: gapBefore(source.published, gaps),
       gaps,
       changes: CHANGE_KINDS.map((kind) => {
@@ -95,24 +104,50 @@ export function buildHistoryPage(documents: SourcePage[], snapshot: RegistrySnap
     documents,
     others: snapshot.sources.filter((s) => !s.inTimeline),
     gaps: documents.flatMap((page) => (page.gap ? [page.gap] : [])),
-    recordsChart: barChart(
-      documents.map((page) => ({
-        label: page.source.published.slice(0, 4),
-        value: page.source.recordCount,
-        note: `${page.source.title} (${page.source.published}): ${page.source.recordCount.toLocaleString('en-US')} records`,
-      })),
-      {
-        id: 'records-per-document',
-        title: 'Records per document',
-        description: `How many records each of the ${documents.length} documents of the timeline holds, oldest first.`,
-      },
-    ),
+    years: byYear(documents),
+    growthChart: growthChart(documents, snapshot),
     registrationsChart: barChart(yearBars, {
       id: 'registrations-per-year',
       title: 'Registration dates per year',
       description: `Assigned records of today's registry counted by the year of their registration date, ${years[0] ?? ''}–${years.at(-1) ?? ''}; records without a registration date are not counted.`,
     }),
   };
+}
+
+function growthChart(documents: SourcePage[], snapshot: RegistrySnapshot): string {
+  const releases = documents.map((page) => ({
+    date: page.source.published,
+    changes: totalChanges(page.counts),
+  }));
+  const gaps = documents.flatMap((page) => (page.gap ? [page.gap] : []));
+  const growth = registryGrowth(releases, gaps, snapshot);
+  const first = growth.weeks[0];
+  const last = growth.weeks.at(-1);
+  const busiest = documents.reduce<SourcePage | undefined>(
+    (most, page) => (!most || totalChanges(page.counts) > totalChanges(most.counts) ? page : most),
+    undefined,
+  );
+  return registryGrowthChart(growth, {
+    id: 'registry-growth',
+    title: "The registry's assigned records, week by week, and changes per document",
+    description:
+      first && last && busiest
+        ? `Assigned records in the registry on one day a week: ${first.assigned.toLocaleString('en-US')} on ${first.date}, ${last.assigned.toLocaleString('en-US')} on ${last.date}; flat where no document survives (${gaps.map((gap) => `${gap.from} to ${gap.to}`).join('; ') || 'none'}). Below, the changes each of the ${documents.length} documents brought, on a log scale; the most, ${totalChanges(busiest.counts).toLocaleString('en-US')}, came with ${busiest.label}.`
+        : 'No document yet.',
+  });
+}
+
+export function totalChanges(counts: ChangeCounts): number {
+  return CHANGE_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
+}
+
+function byYear(documents: SourcePage[]): HistoryPage['years'] {
+  const years = new Map<string, SourcePage[]>();
+  for (const page of documents) {
+    const year = page.source.published.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), page]);
+  }
+  return [...years].map(([year, pages]) => ({ year, documents: pages }));
 }
 
 function countKinds(changes: readonly ChangeRow[]): ChangeCounts {

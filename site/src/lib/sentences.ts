@@ -151,3 +151,11 @@ function show(value: unknown): string {
 function isPortRange(value: unknown): value is { low: number; high: number } {
   return typeof value === 'object' && value !== null && 'low' in value && 'high' in value;
 }
+
+/** `12 added, 3 removed, 1 modified`, kinds in the order given, none left out but empty ones. */
+export function changeCountsText(counts: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count.toLocaleString('en-US')} ${kind}`);
+  return parts.length > 0 ? parts.join(', ') : 'no record changed';
+}

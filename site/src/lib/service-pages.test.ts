@@ -36,4 +36,15 @@ describe('buildServicePages', () => {
     expect(page('x11')?.searchable).toBe(true);
     expect(page('airplay')?.searchable).toBe(true);
   });
+
+  it('lists the changes to a name, each with the release it first shows in', () => {
+    expect(page('netstat')?.events.map((e) => [e.sentence, e.release])).toEqual([
+      [
+        'changed NETSTAT on 15',
+        { path: '/history/rfc-1010/', label: 'RFC 1010: Assigned Numbers' },
+      ],
+    ]);
+    expect(page('x11')?.events[0]?.release?.path).toBe('/history/iana-2026-08-17/');
+    expect(page('ssh')?.eventCount).toBe(0);
+  });
 });

@@ -6,7 +6,9 @@ import {
   type LinkedName as ServiceLink,
   type ServiceView,
   type Status,
+  serviceKey,
 } from '@portbook/core';
+import { type ChangeLine, changeLine, recordLookup, releaseLookup } from './change-text.ts';
 import { servicePath, serviceSlug } from './slugs.ts';
 
 /** One record of a service, in today's registry or in an older document. */
@@ -35,19 +37,41 @@ export interface ServicePage {
   past: ServiceRecord[];
   formerNames: LinkedName[];
   laterNames: LinkedName[];
+  /** Changes to the name's records, oldest first, each with the release it shows in; the first SERVICE_EVENT_LIMIT. */
+  events: ChangeLine[];
+  eventCount: number;
   /** Indexed for search unless a single-port page already answers for the name. */
   searchable: boolean;
 }
 
 /** One page per service name ever written, case folded; names known only from a link get one too. */
 export function buildServicePages(snapshot: RegistrySnapshot): ServicePage[] {
+  const eventsOf = serviceEvents(snapshot);
   return snapshot
     .services()
-    .map(servicePage)
+    .map((service) => servicePage(service, eventsOf(service.name)))
     .sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-function servicePage(service: ServiceView): ServicePage {
+/** A name of a few records changes a few times; `http` and the like keep their first 100 on the page. */
+export const SERVICE_EVENT_LIMIT = 100;
+
+/** Every change grouped by service name once (case folded), not searched per page. */
+function serviceEvents(snapshot: RegistrySnapshot): (name: string) => ChangeLine[] {
+  const recordOf = recordLookup(snapshot);
+  const releaseOf = releaseLookup(snapshot);
+  const byName = new Map<string, ChangeLine[]>();
+  for (const change of snapshot.changes().toReversed()) {
+    if (!change.serviceName) continue;
+    const key = serviceKey(change.serviceName);
+    const lines = byName.get(key) ?? [];
+    lines.push({ ...changeLine(change, recordOf), release: releaseOf(change) });
+    byName.set(key, lines);
+  }
+  return (name) => byName.get(serviceKey(name)) ?? [];
+}
+
+function servicePage(service: ServiceView, events: ChangeLine[]): ServicePage {
   const { name } = service;
   const current = service.history.filter(isCurrent).map(serviceRecord).sort(byPort);
   const past = service.history.filter((r) => !isCurrent(r)).map(serviceRecord);
@@ -62,6 +86,8 @@ function servicePage(service: ServiceView): ServicePage {
     past,
     formerNames,
     laterNames,
+    events: events.slice(0, SERVICE_EVENT_LIMIT),
+    eventCount: events.length,
     searchable: !current.some((record) => record.low !== null && record.low === record.high),
   };
 }

@@ -30,7 +30,8 @@ const portContext = createPortContext(snapshot, today);
 const ianaClassesToday = snapshot.rangeClasses(today);
 const servicePages = buildServicePages(snapshot);
 const recordOf = recordLookup(snapshot);
-const sourcePages = buildSourcePages(snapshot, recordOf);
+/** Every document of the timeline with its changes, oldest first (pages, the index, the feed). */
+export const sourcePages = buildSourcePages(snapshot, recordOf);
 const conflicts = buildConflicts(snapshot);
 const softwarePages = buildSoftwarePages(snapshot, conflicts);
 
@@ -105,9 +106,6 @@ export function searchablePages(): string[] {
 
 /** Exact service names for the search page, which puts them first. */
 export const serviceSearchNames = searchNames(servicePages);
-
-/** The newest changes for the Atom feed. */
-export const feedChanges = latestChanges(snapshot, recordOf, 100);
 
 /** Every page a search engine should know, for the sitemap. */
 export const sitemapPaths: readonly string[] = [

@@ -1,10 +1,9 @@
 import { siteEnv } from '../env.ts';
-import { feedChanges, registryUpdated } from '../lib/site.ts';
-import { changesFeed } from '../lib/xml-documents.ts';
+import { releasesFeed } from '../lib/releases-feed.ts';
+import { sourcePages } from '../lib/site.ts';
 
 export function GET(): Response {
-  const updated = feedChanges[0]?.date ?? registryUpdated ?? '1977-01-01';
-  return new Response(changesFeed(siteEnv().siteUrl, feedChanges, updated), {
+  return new Response(releasesFeed(siteEnv().siteUrl, sourcePages), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });
 }

@@ -15,6 +15,7 @@ import { portStatus } from './port-status.ts';
 import type { PortView } from './port-view.ts';
 import type { RangeClassIndex } from './range-class-index.ts';
 import type { RegistryInfo } from './registry-info.ts';
+import { RegistrySize } from './registry-size.ts';
 import type {
   AssignmentRow,
   ChangeRow,
@@ -62,6 +63,7 @@ export class RegistrySnapshot {
   readonly #assigned = new Map<string, AssignedPorts>();
   /** Every date a record starts or stops being valid on, ascending (sorted on first use). */
   #boundaries: string[] | undefined;
+  #assignedSize: RegistrySize | undefined;
 
   constructor(indexes: SnapshotIndexes) {
     this.#x = indexes;
@@ -327,6 +329,13 @@ export class RegistrySnapshot {
   /** The change feed, newest first, after `after` when given. */
   changes(filter: ChangeFilter = {}, after?: ChangeCursor): ChangeRow[] {
     return this.#x.changes.list(filter, after);
+  }
+
+  /** How many assigned records the registry held on each date (`validOn`'s rule), in the dates' order. */
+  assignedRecordCounts(dates: readonly string[]): number[] {
+    this.#assignedSize ??= new RegistrySize(this.#x.rows.assignments, 'assigned');
+    const size = this.#assignedSize;
+    return dates.map((date) => size.on(date));
   }
 
   /** The changes a document shows (against the one before it), oldest first, then by port. */
