@@ -116,7 +116,8 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
       PORTBOOK_SYNC_INTERVAL: '1s',
     });
     try {
-      const periodic = /synced from the mirror .*: 0 documents imported, 5 already stored/;
+      const periodic =
+        /synced from the archive: 3, the mirror .*: 5: 0 documents imported, 8 already stored/;
       for (let waited = 0; !periodic.test(server.stderr()) && waited < 60_000; waited += 100) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
