@@ -1,4 +1,4 @@
-import type { RegistrySnapshot } from '@portbook/core';
+import type { RegistrySnapshot, SoftwareDefaults } from '@portbook/core';
 import { type Database, loadSnapshot, REGISTRY_CHANNEL, registryVersion } from '@portbook/db';
 
 export interface RegistryStateOptions {
@@ -6,6 +6,8 @@ export interface RegistryStateOptions {
   pollMs?: number | undefined;
   /** Called when building a new snapshot fails (the old one keeps answering). */
   onError?: ((error: unknown) => void) | undefined;
+  /** The software data set every snapshot carries (commonUses, conflicts, browser-blocked ports). */
+  software?: SoftwareDefaults | undefined;
 }
 
 /**
@@ -18,6 +20,7 @@ export class RegistryState {
   readonly #database: Database;
   readonly #pollMs: number;
   readonly #onError: (error: unknown) => void;
+  readonly #software: SoftwareDefaults | undefined;
   #current: RegistrySnapshot | undefined;
   #first: Promise<RegistrySnapshot> | undefined;
   #refreshing: Promise<RegistrySnapshot> | undefined;
@@ -31,13 +34,14 @@ export class RegistryState {
     this.#database = database;
     this.#pollMs = options.pollMs ?? 1000;
     this.#onError = options.onError ?? (() => {});
+    this.#software = options.software;
   }
 
   /** The snapshot to answer with: the current one, or the first one once it is built. */
   snapshot(): Promise<RegistrySnapshot> {
     if (this.#current) return Promise.resolve(this.#current);
     if (!this.#first) {
-      const first = loadSnapshot(this.#database.db).then((snapshot) => {
+      const first = this.#load().then((snapshot) => {
         this.#current ??= snapshot;
         this.#watch();
         return this.#current;
@@ -50,9 +54,9 @@ export class RegistryState {
     return this.#first;
   }
 
-  /** The version of the snapshot requests answer from (ETags and cache keys). */
+  /** The version of what requests answer from, registry and software data (ETags, cache keys). */
   async version(): Promise<string> {
-    return (await this.snapshot()).version;
+    return (await this.snapshot()).answersVersion;
   }
 
   /**
@@ -80,11 +84,15 @@ export class RegistryState {
   async #rebuildIfChanged(): Promise<RegistrySnapshot> {
     const current = this.#current as RegistrySnapshot;
     if ((await registryVersion(this.#database.db)) === current.version) return current;
-    const next = await loadSnapshot(this.#database.db);
+    const next = await this.#load();
     if (this.#stopped) return current;
     this.#current = next;
     for (const listener of this.#listeners) listener(next.version);
     return next;
+  }
+
+  #load(): Promise<RegistrySnapshot> {
+    return loadSnapshot(this.#database, { software: this.#software });
   }
 
   onChange(listener: (version: string) => void): () => void {

@@ -1,14 +1,16 @@
 import {
+  commonUseRecords,
   formatServicesFile,
   PROTOCOLS,
   type Protocol,
+  parseDate,
   type RegistrySnapshot,
   STATUSES,
   type Status,
+  withCommonUses,
 } from '@portbook/core';
 import type { Plugin } from 'graphql-yoga';
 import type { RegistryState } from './registry-state.ts';
-import { parseDate } from './schema/date.ts';
 import { sha256 } from './sha256.ts';
 
 class BadRequest extends Error {}
@@ -43,7 +45,10 @@ export function servicesFileParams(search: string): URLSearchParams {
   return new URLSearchParams(search);
 }
 
-/** `GET /services?protocol=tcp,udp&within=1-1023&ranges=expand&status=assigned&at=2020-01-01`. */
+/**
+ * `GET /services?protocol=tcp,udp&within=1-1023&ranges=expand&status=assigned&at=2020-01-01`;
+ * `uses=common` adds software defaults, each line's comment marked unofficial.
+ */
 export function servicesFileQuery(params: URLSearchParams) {
   const protocols = list(params, 'protocol');
   const unknown = protocols.find((p) => !PROTOCOLS.includes(p as Protocol));
@@ -58,6 +63,9 @@ export function servicesFileQuery(params: URLSearchParams) {
   const ranges = params.get('ranges') ?? 'first';
   if (ranges !== 'first' && ranges !== 'expand')
     throw new BadRequest('ranges must be `first` or `expand`');
+  const uses = params.get('uses') ?? 'registered';
+  if (uses !== 'registered' && uses !== 'common')
+    throw new BadRequest('uses must be `registered` (the default) or `common`');
   let at: string | undefined;
   try {
     at = params.get('at') ? parseDate(params.get('at')) : undefined;
@@ -72,6 +80,7 @@ export function servicesFileQuery(params: URLSearchParams) {
       within: parseWithin(params.get('within')),
     },
     expandRanges: ranges === 'expand',
+    commonUses: uses === 'common',
   };
 }
 
@@ -86,6 +95,7 @@ function renderServicesFile(snapshot: RegistrySnapshot, query: ServicesFileQuery
     `status=${filter.statuses.join(',')}`,
     filter.within ? `within=${filter.within.low}-${filter.within.high}` : '',
     `ranges=${query.expandRanges ? 'expand' : 'first'}`,
+    query.commonUses ? 'uses=common' : '',
   ].filter(Boolean);
   const header = [
     'services(5) from the IANA Service Name and Transport Protocol Port Number Registry, by portbook.',
@@ -93,9 +103,19 @@ function renderServicesFile(snapshot: RegistrySnapshot, query: ServicesFileQuery
       ? `Registry updated ${latest.published}, sha256 ${latest.sha256}.`
       : 'No registry imported yet.',
     `Registry as of ${filter.at ?? 'today'}; ${described.join(' ')}.`,
+    ...(query.commonUses
+      ? [
+          "Lines marked unofficial are software defaults from portbook's cited data set (not dated),",
+          'not IANA registrations; a program is named by its portbook slug.',
+        ]
+      : []),
     '',
   ];
-  return formatServicesFile(snapshot.namedAssignments(filter), {
+  const registered = snapshot.namedAssignments(filter);
+  const records = query.commonUses
+    ? withCommonUses(registered, commonUseRecords(snapshot.allCommonUses, filter))
+    : registered;
+  return formatServicesFile(records, {
     expandRanges: query.expandRanges,
     header,
   });
@@ -132,7 +152,7 @@ export function servicesFilePlugin(registry: RegistryState): Plugin {
         return;
       }
       const snapshot = await registry.snapshot();
-      const etag = `"${sha256(`${snapshot.version}|${url.search}`)}"`;
+      const etag = `"${sha256(`${snapshot.answersVersion}|${url.search}`)}"`;
       const headers = {
         etag,
         'cache-control': 'public, max-age=3600',
@@ -143,7 +163,7 @@ export function servicesFilePlugin(registry: RegistryState): Plugin {
         endResponse(new fetchAPI.Response(null, { status: 304, headers }));
         return;
       }
-      const key = `${snapshot.version}|${JSON.stringify(query)}`;
+      const key = `${snapshot.answersVersion}|${JSON.stringify(query)}`;
       let body = rendered.get(key);
       if (body === undefined) {
         body = renderServicesFile(snapshot, query);

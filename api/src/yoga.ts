@@ -5,6 +5,7 @@ import {
   useResponseCache,
 } from '@graphql-yoga/plugin-response-cache';
 import type { Database } from '@portbook/db';
+import { softwareDefaults } from '@portbook/software';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type Context, createContext } from './context.ts';
@@ -61,6 +62,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
   const registry = new RegistryState(options.database, {
     pollMs: options.versionTtlMs,
     onError: (error) => logger.warn({ err: error }, 'registry snapshot not refreshed'),
+    software: softwareDefaults(),
   });
   const cors = { origins: options.corsOrigins, credentials: options.corsCredentials };
   const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });

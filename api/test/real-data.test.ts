@@ -126,6 +126,38 @@ describe.runIf(CURRENT && OLDER).each(TEST_DATABASE_KINDS)('the real registry on
     expect(numbers).not.toContain(4);
   });
 
+  it('names software conflicts with the real registry: Kubernetes on sun-sr-https', async () => {
+    type Conflicts = {
+      softwareConflicts: { software: { slug: string }; assignments: { serviceName: string }[] }[];
+    };
+    const { data } = await api.query<{
+      softwareConflicts: { totalCount: number };
+      kubernetes: Conflicts;
+      ssh: Conflicts;
+      postgresql: Conflicts;
+      x11: Conflicts;
+    }>(`{
+      softwareConflicts { totalCount }
+      kubernetes: port(number: 6443) { ...conflicts }
+      ssh: port(number: 22) { ...conflicts }
+      postgresql: port(number: 5432) { ...conflicts }
+      x11: port(number: 6010) { ...conflicts }
+    }
+    fragment conflicts on Port { softwareConflicts { software { slug } assignments { serviceName } } }`);
+    const programs = (port?: Conflicts) => port?.softwareConflicts.map((c) => c.software.slug);
+    expect(programs(data?.kubernetes)).toContain('kubernetes');
+    expect(
+      data?.kubernetes.softwareConflicts.flatMap((c) => c.assignments.map((a) => a.serviceName)),
+    ).toContain('sun-sr-https');
+    // sshd on ssh, PostgreSQL on postgresql, sshd's X11 display on x11: the same service.
+    expect(programs(data?.ssh)).not.toContain('openssh');
+    expect(programs(data?.postgresql)).not.toContain('postgresql');
+    expect(programs(data?.x11)).not.toContain('openssh');
+    console.log(
+      `software conflicts with the registry of 2026-08-17: ${data?.softwareConflicts.totalCount}`,
+    );
+  });
+
   it('exports an /etc/services file with ssh on 22/tcp', async () => {
     const text = await (await api.yoga.fetch('http://portbook.test/services?protocol=tcp')).text();
     expect(text).toMatch(/^ssh\s+22\/tcp\s+# The Secure Shell \(SSH\) Protocol$/m);

@@ -67,6 +67,37 @@ describe.each(TEST_DATABASE_KINDS)('SQL statements per request on %s', (kind) =>
     expect(count).toBe(0);
   });
 
+  it('software defaults, conflicts, browser-blocked ports and a free port for the web', async () => {
+    const count = await statementsFor(`{
+      ports(first: 100) {
+        nodes {
+          commonUses { software { slug name } portRange { low high } protocols purpose setting citation { url title } }
+          browserBlocked { since addedToStandard earlierInBrowsers { date } }
+          softwareConflicts { software { slug } assignments { serviceName } }
+          nearestUnassigned(web: true) { number }
+        }
+      }
+      software(id: "kubernetes") { name uses { purpose } ports { low } conflicts { port { number } } }
+      softwareList(first: 100) { totalCount nodes { slug uses { portRange { low } } } }
+      softwareConflicts(first: 100) { totalCount nodes { port { number } software { slug } assignments { serviceName } } }
+      unassigned(first: 5, web: true) { nodes { low high } }
+      search(query: "ollama") { nodes { software { slug } service { name } } }
+    }`);
+    expect(count).toBe(0);
+    const blocked = await statementsFor(`{
+      browserBlockedPorts(first: 100) { totalCount nodes { port { number } since earlierInBrowsers { date } } }
+    }`);
+    expect(blocked).toBe(0);
+  });
+
+  it('the /services file, with common uses too', async () => {
+    await api.yoga.fetch('http://portbook.test/services?uses=common');
+    api.resetStatements();
+    const response = await api.yoga.fetch('http://portbook.test/services?uses=common');
+    expect(await response.text()).toMatch(/^ollama\s+11434\/tcp\s+# unofficial/m);
+    expect(api.statements).toEqual([]);
+  });
+
   it('the /services file', async () => {
     await api.yoga.fetch('http://portbook.test/services?protocol=tcp');
     api.resetStatements();

@@ -1,28 +1,45 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { startServer } from '@portbook/api';
-import SchemaBuilder from '@pothos/core';
-import { createYoga } from 'graphql-yoga';
+import { createDatabase, migrate } from '@portbook/db';
 
 /**
- * One server of the API benchmark, in its own process so its CPU time can be read alone:
- * `baseline` is yoga + Pothos with nothing to do; `api` and `api-cached` are portbook's server
- * on the database named by DATABASE_URL or PORTBOOK_DATA_DIR. Prints its URL, stops on SIGTERM.
+ * The API as `portbook start` runs it, in its own process so its CPU time and memory are its
+ * own: on the database named by DATABASE_URL or PORTBOOK_DATA_DIR (PGlite in a worker thread),
+ * the response cache on (`api-cached`) or off (`api`). Prints one JSON line once the first
+ * snapshot is built: `{ url, snapshotMs }`. Each `memory` line on stdin collects garbage and
+ * prints `{ rss, heapUsed }`; it stops when stdin closes or on SIGTERM.
  */
-async function start(mode: string): Promise<{ url: string; close: () => Promise<unknown> }> {
-  if (mode === 'baseline') {
-    const builder = new SchemaBuilder({});
-    builder.queryType({ fields: (t) => ({ hello: t.string({ resolve: () => 'world' }) }) });
-    const server = createServer(createYoga({ schema: builder.toSchema(), logging: false }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
-  }
-  return startServer({ port: 0, siteDir: '/nonexistent', responseCache: mode === 'api-cached' });
-}
-
-const server = await start(process.argv[2] ?? 'baseline');
-process.stdout.write(`${server.url}\n`);
-process.once('SIGTERM', () => {
-  void server.close().then(() => process.exit(0));
+const mode = process.argv[2] ?? 'api';
+const database = createDatabase({ worker: true });
+await migrate(database);
+const server = await startServer({
+  database,
+  // `PORT` when the machine's ports are shared out; otherwise any free one.
+  port: Number(process.env.PORT ?? 0),
+  siteDir: '/nonexistent',
+  responseCache: mode === 'api-cached',
 });
+// startServer has just begun building the first snapshot: this waits for that build.
+const started = performance.now();
+await server.yoga.registry.snapshot();
+const snapshotMs = performance.now() - started;
+process.stdout.write(`${JSON.stringify({ url: server.url, snapshotMs })}\n`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void server
+    .close()
+    .then(() => database.close())
+    .then(() => process.exit(0));
+};
+process.once('SIGTERM', stop);
+const commands = createInterface({ input: process.stdin });
+commands.on('line', (line) => {
+  if (line.trim() !== 'memory') return;
+  globalThis.gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ rss, heapUsed })}\n`);
+});
+commands.on('close', stop);

@@ -1,86 +1,73 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseSource } from '@portbook/core';
-import { createDatabase, importDocuments, migrate } from '@portbook/db';
-import { createTestDatabase } from '@portbook/db/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { type BenchSuite, sharedDataDir } from './harness.ts';
+import { type ApiProcess, startApiProcess } from './api-process.ts';
+import { bodiesOf, type Traffic, trafficOf } from './api-traffic.ts';
+import type { BenchSuite, Measurement } from './harness.ts';
+import { loadAverage, loadedDatabase, registryHistory, trafficInputs } from './registry-history.ts';
 
-/** The full lookup a port page makes: assignments (a range among them), class, history. */
-const PORT_QUERY = `query Port($number: Int!) {
-  port(number: $number) {
-    number status
-    rangeClass { name low high }
-    assignments { nodes { serviceName protocol portRange { low high } description assignee { name } references { url } validFrom source { title } } }
-    history { nodes { kind occurred serviceName protocol source { title published } } }
-  }
-}`;
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 3);
-const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 6);
-const SERVER_SCRIPT = fileURLToPath(new URL('./api-server.ts', import.meta.url));
-/** Linux reports process CPU time in clock ticks of 1/100 s. */
-const MS_PER_TICK = 10;
-
-interface ServerProcess {
-  url: string;
-  /** CPU time the server process has used so far (user + system). */
-  cpuMs(): number;
-  stop(): Promise<void>;
-}
-
-/** Starts `api-server.ts` in its own process, so its CPU time is its own. */
-async function spawnServer(mode: string, env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [SERVER_SCRIPT, mode], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
-  return {
-    url,
-    cpuMs: () => {
-      const fields =
-        readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
-    },
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3);
+const WARMUP_SECONDS = 2;
+/** `BENCH_API_DATABASES=pglite` measures one kind alone. */
+const DATABASES = (process.env.BENCH_API_DATABASES ?? 'postgres,pglite')
+  .split(',')
+  .filter((kind): kind is 'postgres' | 'pglite' => kind === 'postgres' || kind === 'pglite');
+const TYPENAME = JSON.stringify({ query: '{ __typename }' });
+/** The issue's aims, response cache off: throughput as a share of `{ __typename }` on the same server. */
+const RATIO_AIMS: Record<string, number> = {
+  'port lookups (every port in turn)': 0.8,
+  searches: 0.5,
+};
+const P99_AIM_MS = 50;
+const SNAPSHOT_AIM_MS = 3_000;
+const RSS_AIM_MIB = { postgres: 400, pglite: 700 };
 
 interface Load {
   requestsPerSecond: number;
   p50: number;
   p99: number;
-  errors: number;
+  /** Connection errors, timeouts and non-2xx answers. */
+  failures: number;
   /** Server CPU per answered request: steady however busy the rest of the machine is. */
   cpuMsPerRequest: number;
 }
 
-async function load(server: ServerProcess, body: string): Promise<Load> {
+/**
+ * Waits until the server is idle (under 10% of a core for 250 ms, at most 10 s): requests of
+ * the last run still in its queue must not be counted against the next run.
+ */
+async function settle(server: ApiProcess) {
+  for (let waited = 0; waited < 10_000; waited += 250) {
+    const before = server.cpuMs();
+    await sleep(250);
+    if (server.cpuMs() - before < 25) return;
+  }
+}
+
+/** `connections` clients for `seconds`, each request's body the next of `next`. */
+async function load(server: ApiProcess, next: () => string, seconds = SECONDS): Promise<Load> {
+  await settle(server);
   const cpuBefore = server.cpuMs();
   const result = await autocannon({
-    url: `${server.url}/graphql`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
+    url: server.url,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: next() }),
+      },
+    ],
   });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    failures: result.errors + result.timeouts + result.non2xx,
     cpuMsPerRequest: (server.cpuMs() - cpuBefore) / Math.max(1, result.requests.total),
   };
 }
@@ -94,138 +81,153 @@ const median = (values: number[]) => {
 };
 
 /**
- * Baseline and API measured back to back `ROUNDS` times and summarised by medians: the machine
- * is shared, and a burst of other work during one run must not decide the ratio.
+ * `{ __typename }` and the traffic back to back `ROUNDS` times on the same server, summarised by
+ * medians: the machine is shared, and a burst of other work during one run must not decide.
  */
-async function alternate(baselineRun: () => Promise<Load>, apiRun: () => Promise<Load>) {
-  const runs: { baseline: Load; api: Load }[] = [];
+async function alternate(server: ApiProcess, next: () => string) {
+  const runs: { baseline: Load; traffic: Load }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    runs.push({ baseline: await baselineRun(), api: await apiRun() });
+    runs.push({ baseline: await load(server, () => TYPENAME), traffic: await load(server, next) });
   }
-  const summary = (side: 'baseline' | 'api'): Load => ({
+  const summary = (side: 'baseline' | 'traffic'): Load => ({
     requestsPerSecond: median(runs.map((run) => run[side].requestsPerSecond)),
     p50: median(runs.map((run) => run[side].p50)),
     p99: median(runs.map((run) => run[side].p99)),
-    errors: runs.reduce((sum, run) => sum + run[side].errors, 0),
+    failures: runs.reduce((sum, run) => sum + run[side].failures, 0),
     cpuMsPerRequest: median(runs.map((run) => run[side].cpuMsPerRequest)),
   });
-  const ratios = runs.map((run) => run.api.requestsPerSecond / run.baseline.requestsPerSecond);
-  return { baseline: summary('baseline'), api: summary('api'), ratio: median(ratios), ratios };
-}
-
-/** Fails the suite unless the query really answers: a fast error would flatter the figures. */
-async function checkAnswer(url: string, body: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  const text = await response.text();
-  const answer = JSON.parse(text) as {
-    data?: { port?: { assignments?: { nodes?: unknown[] } } };
-    errors?: unknown;
-  };
-  if (answer.errors || !answer.data?.port?.assignments?.nodes?.length) {
-    throw new Error(`the port query did not answer: ${text.slice(0, 500)}`);
-  }
-}
-
-/** The current registry and one a year older, so ports have history to show. */
-function documents() {
-  const dir = sharedDataDir();
-  return [
-    `${dir}/iana-snapshots/2025-01-13.xml.gz`,
-    `${dir}/iana/service-names-port-numbers.xml`,
-  ].map((file) => parseSource(readFileSync(file), file));
-}
-
-/** A loaded database for a server process: a Postgres URL, or a PGlite directory on disk. */
-async function loadedDatabase(
-  kind: 'postgres' | 'pglite',
-  docs: ReturnType<typeof documents>,
-): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  if (kind === 'postgres') {
-    const test = await createTestDatabase('postgres');
-    await importDocuments(test.database, docs);
-    await test.database.close();
-    return { env: { DATABASE_URL: test.url as string }, drop: () => test.drop() };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'portbook-bench-'));
-  const database = createDatabase({ url: undefined, dataDir: dir });
-  await migrate(database);
-  await importDocuments(database, docs);
-  await database.close();
+  const ratios = runs.map((run) => run.traffic.requestsPerSecond / run.baseline.requestsPerSecond);
   return {
-    env: { DATABASE_URL: '', PORTBOOK_DATA_DIR: dir },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
+    baseline: summary('baseline'),
+    traffic: summary('traffic'),
+    ratio: median(ratios),
+    ratios,
   };
+}
+
+/** Fails the suite unless the first requests of each kind answer with data and no error. */
+async function checkAnswers(url: string, traffic: readonly Traffic[]) {
+  for (const kind of traffic) {
+    const next = bodiesOf(kind);
+    for (let i = 0; i < 20; i++) {
+      const body = next();
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      const text = await response.text();
+      const answer = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown };
+      const value = answer.data && Object.values(answer.data)[0];
+      // A service or port that is not there would answer null fast and flatter the figures.
+      if (answer.errors || !value) {
+        throw new Error(`${kind.name} did not answer ${body}: ${text.slice(0, 400)}`);
+      }
+    }
+  }
+}
+
+const mib = (bytes: number) => bytes / 2 ** 20;
+
+async function measureServer(
+  kind: 'postgres' | 'pglite',
+  cached: boolean,
+  server: ApiProcess,
+  report: (measurement: Measurement) => void,
+) {
+  const setup = `${kind}, response cache ${cached ? 'on' : 'off'}`;
+  report({
+    name: `first snapshot built at start-up, ${setup} (load average ${loadAverage()})`,
+    value: server.snapshotMs,
+    unit: 'ms',
+    aim: { text: 'at most 3 s', met: server.snapshotMs <= SNAPSHOT_AIM_MS },
+  });
+  const traffic = trafficOf(await trafficInputs(server.url));
+  await checkAnswers(server.url, traffic);
+  // Each kind steps on from where it stopped: no round repeats another's requests.
+  const next = traffic.map((kind) => bodiesOf(kind, 1_000));
+  await load(server, () => TYPENAME, WARMUP_SECONDS);
+  for (const body of next) await load(server, body, WARMUP_SECONDS);
+  const warm = await server.memory();
+  report({
+    name: `resident memory after warm-up, ${setup} (heap ${mib(warm.heapUsed).toFixed(0)} MiB)`,
+    value: mib(warm.rss),
+    unit: 'MiB',
+    aim: { text: `at most ${RSS_AIM_MIB[kind]} MiB`, met: mib(warm.rss) <= RSS_AIM_MIB[kind] },
+  });
+  const errorsBefore = await server.graphqlErrors();
+  for (const [k, kindOfTraffic] of traffic.entries()) {
+    const {
+      baseline,
+      traffic: measured,
+      ratio,
+      ratios,
+    } = await alternate(server, next[k] as () => string);
+    const label = `${kindOfTraffic.name}, ${setup}, ${CONNECTIONS} connections`;
+    const when = `load average ${loadAverage()}`;
+    const aim = cached ? undefined : RATIO_AIMS[kindOfTraffic.name];
+    report({
+      name: `${label}: throughput (median of ${ROUNDS} rounds of ${SECONDS} s)`,
+      value: measured.requestsPerSecond,
+      unit: 'req/s',
+      baseline: { name: '{ __typename }, same server', value: baseline.requestsPerSecond },
+    });
+    report({
+      name: `${label}: median per-round ratio to { __typename } (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}; ${when})`,
+      value: ratio,
+      unit: 'x',
+      aim:
+        aim === undefined
+          ? undefined
+          : { text: `>= ${aim}`, met: ratio >= aim && measured.failures === 0 },
+    });
+    report({
+      name: `${label}: server CPU per request${kind === 'postgres' ? ' (Postgres not counted)' : ''}`,
+      value: measured.cpuMsPerRequest * 1000,
+      unit: 'µs',
+      baseline: { name: '{ __typename }', value: baseline.cpuMsPerRequest * 1000 },
+    });
+    report({
+      name: `${label}: p99 latency (p50 ${measured.p50} ms; { __typename } p99 ${baseline.p99} ms; ${when})`,
+      value: measured.p99,
+      unit: 'ms',
+      aim: { text: `under ${P99_AIM_MS} ms`, met: measured.p99 < P99_AIM_MS },
+    });
+    if (measured.failures > 0) {
+      report({ name: `${label}: failed requests`, value: measured.failures, unit: 'requests' });
+    }
+  }
+  const errors = (await server.graphqlErrors()) - errorsBefore;
+  report({
+    name: `GraphQL errors during the runs, ${setup}`,
+    value: errors,
+    unit: 'errors',
+    aim: { text: 'none', met: errors === 0 },
+  });
 }
 
 const suite: BenchSuite = {
   title: 'api',
   async run(report) {
-    const docs = documents();
-    const baselineServer = await spawnServer('baseline', {});
-    const baselineBody = JSON.stringify({ query: '{ __typename }' });
-    await load(baselineServer, baselineBody); // warm-up, as the API gets below
-    try {
-      for (const kind of ['postgres', 'pglite'] as const) {
-        const database = await loadedDatabase(kind, docs);
-        try {
-          for (const cached of [false, true]) {
-            const server = await spawnServer(cached ? 'api-cached' : 'api', database.env);
-            try {
-              const body = JSON.stringify({ query: PORT_QUERY, variables: { number: 6010 } });
-              await checkAnswer(server.url, body);
-              await load(server, body); // warm-up: JIT, pools, per-version reference data
-              const { baseline, api, ratio, ratios } = await alternate(
-                () => load(baselineServer, baselineBody),
-                () => load(server, body),
-              );
-              const label = `port(number:) on ${kind}, ${cached ? 'response cache' : 'uncached'}`;
-              const aim = cached ? 0.9 : 0.6;
-              report({
-                name: `${label}, ${CONNECTIONS} connections (median of ${ROUNDS} rounds)`,
-                value: api.requestsPerSecond,
-                unit: 'req/s',
-                baseline: {
-                  name: 'yoga + Pothos { __typename }',
-                  value: baseline.requestsPerSecond,
-                },
-              });
-              report({
-                name: `${label}: median per-round throughput ratio (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
-                value: ratio,
-                unit: 'x',
-                aim:
-                  kind === 'postgres'
-                    ? { text: `>= ${aim}`, met: ratio >= aim && api.errors === 0 }
-                    : undefined,
-              });
-              report({
-                name: `${label}: server CPU per request${kind === 'postgres' ? ' (API process; Postgres not counted)' : ''}`,
-                value: api.cpuMsPerRequest * 1000,
-                unit: 'µs',
-                baseline: {
-                  name: 'yoga + Pothos { __typename }',
-                  value: baseline.cpuMsPerRequest * 1000,
-                },
-              });
-              report({ name: `${label}: p50 latency`, value: api.p50, unit: 'ms' });
-              report({ name: `${label}: p99 latency`, value: api.p99, unit: 'ms' });
-              if (api.errors > 0) {
-                report({ name: `${label}: failed requests`, value: api.errors, unit: 'requests' });
-              }
-            } finally {
-              await server.stop();
-            }
+    let documents: ReturnType<typeof registryHistory> | undefined;
+    const history = () => {
+      documents ??= registryHistory();
+      return documents;
+    };
+    for (const kind of DATABASES) {
+      const database = await loadedDatabase(kind, history);
+      try {
+        for (const cached of [false, true]) {
+          const server = await startApiProcess(cached ? 'api-cached' : 'api', database.env);
+          try {
+            await measureServer(kind, cached, server, report);
+          } finally {
+            await server.stop();
           }
-        } finally {
-          await database.drop();
         }
+      } finally {
+        await database.drop();
       }
-    } finally {
-      await baselineServer.stop();
     }
   },
 };

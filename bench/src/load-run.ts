@@ -1,14 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { importDocuments } from '@portbook/db';
-import { createTestDatabase } from '@portbook/db/testing';
+import type { SourceDocument } from '@portbook/core';
+import type { TestDatabaseKind } from '@portbook/db/testing';
 import autocannon from 'autocannon';
+import { type ApiProcess, startApiProcess } from './api-process.ts';
+import { bodiesOf, mixedBodies, type Traffic, trafficOf } from './api-traffic.ts';
 import { loadDocuments } from './load-data.ts';
-import { mixedBodies, OPERATIONS, seededRandom } from './load-mix.ts';
+import { loadedDatabase, trafficInputs } from './registry-history.ts';
 
-const API_MAIN = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
 /** The response cache holds 5,000 responses; past this many misses it is full and evicting. */
 const CACHE_FULL_MISSES = 6_000;
 /** Warm-up rounds stop once the cache is full, or after this long on a machine too slow for it. */
@@ -20,17 +17,28 @@ export interface LoadOptions {
   connections: number;
   /** A hard cap: the run stops after this many requests even before `seconds` are up. */
   maxRequests: number;
+  /** Default Postgres. */
+  kind?: TestDatabaseKind;
+  /** What the database holds; default the 2025 and 2026 registries (`load-data.ts`). */
+  documents?: () => SourceDocument[];
 }
 
 export interface LoadResult {
   realData: boolean;
+  /** From listening until the first snapshot was built. */
+  snapshotMs: number;
   requests: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
   maxLatency: number;
-  /** Connection errors, timeouts and non-2xx answers seen by the load generator, warm-up included. */
+  /**
+   * Connection errors, timeouts and non-2xx answers seen by the load generator; of the warm-up,
+   * all but timeouts (a cold server on a busy shared machine can leave a request queued 10 s).
+   */
   transportErrors: number;
+  /** The same by kind and phase, e.g. `warm-up: 3 timeouts; run: 2 non-2xx`, for the message of a failure. */
+  transportErrorKinds: string;
   /** GraphQL errors the API sent during the run, by its own metrics. */
   graphqlErrors: number;
   /** Requests of the warm-up: until the response cache was full, so later growth is not the cache filling. */
@@ -38,112 +46,22 @@ export interface LoadResult {
   /** V8 heap in use after a full collection: what the process holds on to. */
   heapAfterWarmup: number;
   heapAfterRun: number;
-  /** Resident memory, for the record: V8 keeps grown heap space, so it rises without a leak. */
+  /** Resident memory after a full collection: what the machine gives the process. */
   rssAfterWarmup: number;
   rssAfterRun: number;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface ApiProcess {
-  url: string;
-  child: ChildProcess;
-  /** The child's inspector, to force a full garbage collection before memory is read. */
-  inspector: string;
-}
-
-/** The API as deployed: its own process on loopback, on a Postgres database. */
-async function startApi(databaseUrl: string): Promise<ApiProcess> {
-  const port = await freePort();
-  // The child stops itself when its stdin closes: the API never outlives a killed load test.
-  const watch = `process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM')).resume();`;
-  const main = `${watch} await import(${JSON.stringify(API_MAIN)});`;
-  const child = spawn(
-    process.execPath,
-    ['--inspect=127.0.0.1:0', '--input-type=module', '-e', main],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        PORTBOOK_SITE_DIR: '/nonexistent',
-      },
-      stdio: ['pipe', 'ignore', 'pipe'],
-    },
-  );
-  const inspector = new Promise<string>((resolve) => {
-    child.stderr?.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      const match = /Debugger listening on (ws:\/\/\S+)/.exec(text);
-      if (match?.[1]) resolve(match[1]);
-      else if (!/For help, see|Debugger attached|Waiting for the debugger/.test(text))
-        process.stderr.write(text);
-    });
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { url, child, inspector: await inspector };
-    if (child.exitCode !== null) break;
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the API did not become ready');
-}
-
-/** A full garbage collection in the API process, through its inspector (Chrome DevTools protocol). */
-async function collectGarbage(inspector: string): Promise<void> {
-  const socket = new WebSocket(inspector);
-  await new Promise((resolve, reject) => {
-    socket.addEventListener('open', resolve, { once: true });
-    socket.addEventListener('error', reject, { once: true });
-  });
-  await new Promise<void>((resolve) => {
-    socket.addEventListener('message', (event) => {
-      if (JSON.parse(String(event.data)).id === 1) resolve();
-    });
-    socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
-  });
-  socket.close();
-}
-
-/** Memory the API holds once idle and collected, and its GraphQL error count, from `/metrics`. */
-async function apiFigures(api: ApiProcess) {
-  await sleep(1_000);
-  await collectGarbage(api.inspector);
-  const text = await (await fetch(`${api.url}/metrics`)).text();
-  const value = (pattern: RegExp) =>
-    [...text.matchAll(pattern)].reduce((sum, match) => sum + Number(match[1]), 0);
-  return {
-    heap: value(/^portbook_nodejs_heap_size_used_bytes (\S+)$/gm),
-    rss: value(/^portbook_process_resident_memory_bytes (\S+)$/gm),
-    graphqlErrors: value(/^portbook_graphql_errors_total\{[^}]*\} (\S+)$/gm),
-  };
-}
-
-/** Every operation of the mix answers with data before any load is sent: errors must not flatter the figures. */
-async function checkOperations(url: string) {
-  const random = seededRandom(1);
-  for (const operation of OPERATIONS) {
+/** Every kind of the mix answers with data before any load is sent: errors must not flatter the figures. */
+async function checkOperations(url: string, traffic: readonly Traffic[]) {
+  for (const kind of traffic) {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: operation.query, variables: operation.variables(random) }),
+      body: bodiesOf(kind)(),
     });
     const answer = (await response.json()) as { data?: unknown; errors?: unknown };
     if (!answer.data || answer.errors) {
-      throw new Error(`${operation.name} does not answer: ${JSON.stringify(answer).slice(0, 400)}`);
+      throw new Error(`${kind.name} does not answer: ${JSON.stringify(answer).slice(0, 400)}`);
     }
   }
 }
@@ -162,10 +80,9 @@ async function fire(
   seconds: number,
   connections: number,
   maxRequests: number,
-  seed: number,
+  next: () => string,
 ): Promise<Fired> {
-  const next = mixedBodies(seed);
-  const result = await autocannon({
+  return autocannon({
     url,
     connections,
     duration: seconds,
@@ -180,70 +97,88 @@ async function fire(
       },
     ],
   });
-  return result as unknown as Fired;
+}
+
+async function cacheMisses(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^portbook_response_cache_total\{result="miss"\} (\S+)$/m.exec(text)?.[1] ?? 0);
 }
 
 /** Sends the mix in rounds until the response cache is full (and the pools and JIT are warm). */
-async function warmUp(api: ApiProcess, connections: number) {
+async function warmUp(api: ApiProcess, connections: number, next: () => string) {
   const started = Date.now();
   let requests = 0;
-  let errors = 0;
-  for (let round = 0; Date.now() - started < WARMUP_LIMIT_MS; round++) {
-    const fired = await fire(api.url, 60, connections, WARMUP_ROUND_REQUESTS, 100 + round);
+  const failures = { errors: 0, timeouts: 0, non2xx: 0 };
+  while (Date.now() - started < WARMUP_LIMIT_MS) {
+    const fired = await fire(api.url, 60, connections, WARMUP_ROUND_REQUESTS, next);
     requests += fired.requests.total;
-    errors += fired.errors + fired.timeouts + fired.non2xx;
-    const text = await (await fetch(`${api.url}/metrics`)).text();
-    const misses = Number(
-      /^portbook_response_cache_total\{result="miss"\} (\S+)$/m.exec(text)?.[1] ?? 0,
-    );
-    if (misses >= CACHE_FULL_MISSES) return { requests, errors };
+    failures.errors += fired.errors;
+    failures.timeouts += fired.timeouts;
+    failures.non2xx += fired.non2xx;
+    if ((await cacheMisses(api.url)) >= CACHE_FULL_MISSES) return { requests, failures };
   }
   throw new Error(`the response cache did not fill within ${WARMUP_LIMIT_MS / 1000} s of warm-up`);
 }
 
 /**
- * Loads a Postgres database, starts the API on it, warms it up with the mix, then runs the mix
- * for `seconds` at `connections`; memory is read after each phase, once the API is idle.
+ * Loads a database, starts the API on it as deployed (response cache on, PGlite in a worker
+ * thread), warms it up with the mix until the response cache is full, then runs the mix for
+ * `seconds` at `connections`; memory is read after each phase, once the API is idle.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const { documents, real } = loadDocuments();
-  const test = await createTestDatabase('postgres');
+  let realData = true;
+  const documents =
+    options.documents ??
+    (() => {
+      const loaded = loadDocuments();
+      realData = loaded.real;
+      return loaded.documents;
+    });
+  const database = await loadedDatabase(options.kind ?? 'postgres', documents);
   let api: ApiProcess | undefined;
   try {
-    await importDocuments(test.database, documents);
-    api = await startApi(test.url as string);
-    await checkOperations(api.url);
-    const warmup = await warmUp(api, options.connections);
-    const warm = await apiFigures(api);
+    api = await startApiProcess('api-cached', database.env);
+    const traffic = trafficOf(await trafficInputs(api.url));
+    await checkOperations(api.url, traffic);
+    // One sequence for warm-up and run: the run goes on where the warm-up stopped.
+    const next = mixedBodies(traffic, 1_000);
+    const warmup = await warmUp(api, options.connections, next);
+    const warm = await api.memory();
+    const errorsBefore = await api.graphqlErrors();
     const result = await fire(
       api.url,
       options.seconds,
       options.connections,
       options.maxRequests,
-      11,
+      next,
     );
-    const after = await apiFigures(api);
+    const after = await api.memory();
+    const kinds = (phase: string, f: { errors: number; timeouts: number; non2xx: number }) =>
+      `${phase}: ${f.errors} errors (timeouts among them: ${f.timeouts}), ${f.non2xx} non-2xx`;
     return {
-      realData: real,
+      realData,
+      snapshotMs: api.snapshotMs,
       warmupRequests: warmup.requests,
       requests: result.requests.total,
       requestsPerSecond: result.requests.average,
       p50: result.latency.p50,
       p99: result.latency.p99,
       maxLatency: result.latency.max,
-      transportErrors: warmup.errors + result.errors + result.timeouts + result.non2xx,
-      graphqlErrors: after.graphqlErrors - warm.graphqlErrors,
-      heapAfterWarmup: warm.heap,
-      heapAfterRun: after.heap,
+      transportErrors:
+        warmup.failures.errors -
+        warmup.failures.timeouts +
+        warmup.failures.non2xx +
+        result.errors +
+        result.non2xx,
+      transportErrorKinds: `${kinds('warm-up', warmup.failures)}; ${kinds('run', result)}`,
+      graphqlErrors: (await api.graphqlErrors()) - errorsBefore,
+      heapAfterWarmup: warm.heapUsed,
+      heapAfterRun: after.heapUsed,
       rssAfterWarmup: warm.rss,
       rssAfterRun: after.rss,
     };
   } finally {
-    if (api && api.child.exitCode === null) {
-      const exited = new Promise((resolve) => api?.child.once('exit', resolve));
-      api.child.kill('SIGTERM');
-      await exited;
-    }
-    await test.drop();
+    await api?.stop();
+    await database.drop();
   }
 }

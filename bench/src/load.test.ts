@@ -17,7 +17,7 @@ describe('the API under load (short variant)', () => {
         `RSS ${(load.rssAfterWarmup / 2 ** 20).toFixed(0)} -> ${(load.rssAfterRun / 2 ** 20).toFixed(0)} MiB`,
     );
     expect(load.requests).toBeGreaterThan(100);
-    expect(load.transportErrors).toBe(0);
+    expect(load.transportErrors, load.transportErrorKinds).toBe(0);
     expect(load.graphqlErrors).toBe(0);
     expect(load.heapAfterWarmup).toBeGreaterThan(0);
     expect(load.heapAfterRun).toBeLessThanOrEqual(load.heapAfterWarmup * 1.1);

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PORT_MAX, PORT_MIN } from '@portbook/core';
+import { siteEnv } from '../src/env.ts';
 import { ensureData } from './ensure-data.ts';
 import { precompress } from './precompress.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -14,6 +16,15 @@ const log = (line: string) => process.stderr.write(`[site] ${line}\n`);
 const started = performance.now();
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
+const settings = siteEnv();
+if (!settings.siteUrl) {
+  log(
+    'PORTBOOK_SITE_URL is not set: canonical links, the sitemaps and the feed use relative links and robots.txt names no sitemap. Set it to the public origin (https://ports.example.org) for a public build.',
+  );
+}
+if (settings.ports.low !== PORT_MIN || settings.ports.high !== PORT_MAX) {
+  log(`PORTBOOK_SITE_PORTS: building port pages ${settings.ports.low}-${settings.ports.high} only`);
+}
 await ensureData(log);
 // astro's package exports do not include its bin, so it is run from the package directory.
 const astro = join(SITE, 'node_modules', 'astro', 'bin', 'astro.mjs');

@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type StaticServer, serveSite } from '../scripts/static-server.ts';
 import { launchChromium, watchedPage } from './browser.ts';
-import { type StaticServer, serveSite } from './static-server.ts';
 
 const ARTIFACTS = new URL('../test-results/', import.meta.url).pathname;
 
@@ -78,25 +78,6 @@ describe('the built site in Chromium', () => {
     expect(glance).toMatch(/Free block: 49152–65535 \(16,384 ports\)/);
   });
 
-  it("the home page's port map leads from a cell to that cell's port", async () => {
-    for (const port of [443, 6010, 65535]) {
-      await open('/');
-      if (port === 443) await page.screenshot({ path: `${ARTIFACTS}home.png`, fullPage: true });
-      const [row, column] = [Math.floor(port / 256), port % 256];
-      const map = page.locator('nav.portmap');
-      const top = (await map.boundingBox())?.y ?? 0;
-      // Bring the cell's row to the middle of the window, then click where the drawing puts it.
-      await page.evaluate((y) => window.scrollBy(0, y), top + ((row + 0.5) * 768) / 256 - 450);
-      const box = await map.boundingBox();
-      if (!box) throw new Error('the port map is not drawn');
-      await page.mouse.click(
-        box.x + ((column + 0.5) * box.width) / 256,
-        box.y + ((row + 0.5) * box.height) / 256,
-      );
-      await page.waitForURL(new RegExp(`/ports/${port}/$`));
-    }
-  });
-
   it('a port number typed in the address leads from the 404 page to the port', async () => {
     const context = await browser.newContext();
     const visitor = await context.newPage();
@@ -107,6 +88,7 @@ describe('the built site in Chromium', () => {
   });
 
   it.each([
+    '/',
     '/ports/443/',
     '/ports/60000/',
     '/ports/15/',
@@ -120,15 +102,6 @@ describe('the built site in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await violations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
-  });
-
-  it('/ passes the accessibility check (the 65,536 map cells checked on their first rows)', async () => {
-    await open('/');
-    // Axe needs minutes for all 65,536 links; the cells are uniform, so four rows stand for all.
-    expect(await violations(page, (axe) => axe.exclude('.portmap'))).toEqual([]);
-    expect(await violations(page, (axe) => axe.include('.portmap > div:nth-child(-n+4)'))).toEqual(
-      [],
-    );
   });
 
   it('logged no console errors on any page', () => {

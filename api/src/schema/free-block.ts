@@ -1,4 +1,4 @@
-import { PortbookError, type PortRange as PortRangeShape } from '@portbook/core';
+import { PortbookError, type PortRange as PortRangeShape, USER_PORTS } from '@portbook/core';
 import { builder } from '../builder.ts';
 import { countOf, integerCursor, keysetConnection, pageInMemory } from '../pagination.ts';
 import { checkPortRange } from './assignment-filter.ts';
@@ -6,11 +6,9 @@ import { DateScalar } from './date.ts';
 import { ProtocolEnum } from './enums.ts';
 import { PortRangeInput } from './port-range.ts';
 
-/** User Ports: where IANA assigns new services, so where people look for a free port. */
-const USER_PORTS = { low: 1024, high: 49151 };
-
 const FreeBlock = builder.objectRef<PortRangeShape>('FreeBlock').implement({
-  description: 'A run of consecutive ports no assigned or reserved record claims.',
+  description:
+    'A run of consecutive ports no record claims (none assigned, reserved or de-assigned).',
   fields: (t) => ({
     low: t.exposeInt('low'),
     high: t.exposeInt('high'),
@@ -32,6 +30,10 @@ builder.queryField('unassigned', (t) =>
           description: 'Free for these protocols (default: free on every protocol).',
         }),
         at: t.arg({ type: DateScalar }),
+        web: t.arg.boolean({
+          defaultValue: false,
+          description: 'Ports browsers refuse on `at` (the Fetch bad port list) break blocks too.',
+        }),
       },
       resolve: (_root, args, context) => {
         const within = args.within ? checkPortRange(args.within) : USER_PORTS;
@@ -46,6 +48,7 @@ builder.queryField('unassigned', (t) =>
           minLength,
           protocols: args.protocols ?? undefined,
           at: args.at ?? undefined,
+          web: args.web ?? false,
         });
         return keysetConnection<PortRangeShape, number>(args, {
           cursor: { kind: 'free', of: (block) => block.low, parse: integerCursor },

@@ -111,7 +111,7 @@ builder.node(Port, {
       nullable: true,
       description: 'The nearest lower port an assigned record covers.',
       resolve: (port, _args, context) => {
-        const previous = context.snapshot.occupancy(port.at).previousAssigned(port.number);
+        const previous = context.snapshot.previousAssigned(port.number, port.at);
         return previous === null ? null : { number: previous, at: port.at };
       },
     }),
@@ -120,7 +120,7 @@ builder.node(Port, {
       nullable: true,
       description: 'The nearest higher port an assigned record covers.',
       resolve: (port, _args, context) => {
-        const next = context.snapshot.occupancy(port.at).nextAssigned(port.number);
+        const next = context.snapshot.nextAssigned(port.number, port.at);
         return next === null ? null : { number: next, at: port.at };
       },
     }),
@@ -128,13 +128,23 @@ builder.node(Port, {
       type: Port,
       nullable: true,
       description:
-        'The closest port no assigned or reserved record claims (this one, if it is free), for choosing a port.',
-      args: { protocols: t.arg({ type: [ProtocolEnum] }) },
+        'The closest port no record claims (this one, if it is free), for choosing a port; a de-assigned port stays Reserved (RFC 6335 section 8.2).',
+      args: {
+        protocols: t.arg({ type: [ProtocolEnum] }),
+        web: t.arg.boolean({
+          defaultValue: false,
+          description:
+            'Skip ports browsers refuse on `at` (the Fetch bad port list), for a web server.',
+        }),
+      },
       // A scan out from the port until a free one: up to the whole port space.
       complexity: 50,
       resolve: (port, args, context) => {
-        const occupancy = context.snapshot.occupancy(port.at);
-        const nearest = occupancy.nearestFree(port.number, args.protocols ?? undefined);
+        const nearest = context.snapshot.nearestFree(port.number, {
+          protocols: args.protocols ?? undefined,
+          at: port.at,
+          web: args.web ?? false,
+        });
         return nearest === null ? null : { number: nearest, at: port.at };
       },
     }),

@@ -6,21 +6,28 @@ import { checkPageArgs, countOf } from '../pagination.ts';
 import { Port } from './port.ts';
 import { PortRange } from './port-range.ts';
 import { Service } from './service.ts';
+import { Software } from './software.ts';
 
 const SearchReasonEnum = builder.enumType('SearchReason', {
   description: 'Why a hit matched.',
   values: {
     PORT: { value: 'port', description: 'The query is this port number, or it uses that port.' },
     RANGE: { value: 'range', description: 'The query is a range of ports, or it overlaps it.' },
-    NAME: { value: 'name', description: 'The service name, in any case.' },
-    PREFIX: { value: 'prefix', description: 'A service name starting with the query.' },
-    FUZZY: { value: 'fuzzy', description: 'A service name one or two typos away.' },
-    TEXT: { value: 'text', description: 'Words of the name, description or notes.' },
+    NAME: {
+      value: 'name',
+      description: "The service name, or a program's name or slug, in any case.",
+    },
+    PREFIX: { value: 'prefix', description: 'A service or program name starting with the query.' },
+    FUZZY: { value: 'fuzzy', description: 'A service or program name one or two typos away.' },
+    TEXT: {
+      value: 'text',
+      description: "Words of the name, description or notes; a word of a program's name.",
+    },
   } as const,
 });
 
 const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
-  description: 'One ranked answer: a port, a range of ports, or a service.',
+  description: 'One ranked answer: a port, a range of ports, a service, or a program.',
   fields: (t) => ({
     score: t.exposeFloat('score', {
       description: 'Higher is better; comparable within one search only.',
@@ -41,6 +48,13 @@ const SearchHit = builder.objectRef<SearchHitShape>('SearchHit').implement({
       nullable: true,
       resolve: (hit) => (hit.kind === 'service' ? { name: hit.serviceName } : null),
     }),
+    software: t.field({
+      type: Software,
+      nullable: true,
+      description: 'A program of the software data set, found by its name or slug.',
+      resolve: (hit, _args, context) =>
+        hit.kind === 'software' ? (context.snapshot.softwareById(hit.softwareId) ?? null) : null,
+    }),
   }),
 });
 
@@ -52,7 +66,7 @@ builder.queryField('search', (t) =>
     {
       type: SearchHit,
       description:
-        'One box for everything: "443", "6000-6010", "ssh", "kerberos admin", typos tolerated. Best first.',
+        'One box for everything: "443", "6000-6010", "ssh", "kerberos admin", programs ("ollama"), typos tolerated. Best first.',
       complexity: connectionCost(20),
       args: { query: t.arg.string({ required: true }) },
       resolve: (_root, args, context) => {

@@ -73,13 +73,13 @@ builder.node(Service, {
       type: [Service],
       description: 'Names this service was known by before a rename or RFC 6335 replacement.',
       resolve: (service, _args, context) =>
-        (context.snapshot.service(service.name)?.formerNames ?? []).map((name) => ({ name })),
+        (context.snapshot.service(service.name)?.formerNames ?? []).map(({ name }) => ({ name })),
     }),
     laterNames: t.field({
       type: [Service],
       description: 'Names that replaced this one.',
       resolve: (service, _args, context) =>
-        (context.snapshot.service(service.name)?.laterNames ?? []).map((name) => ({ name })),
+        (context.snapshot.service(service.name)?.laterNames ?? []).map(({ name }) => ({ name })),
     }),
   }),
 });

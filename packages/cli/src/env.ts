@@ -22,6 +22,12 @@ export interface CliEnv {
   debug: boolean;
   /** How often `start` syncs while it serves (`24h`; see `parseSyncInterval`); unset: never. */
   syncInterval: string | undefined;
+  /** False: reading commands never use the snapshot cache file (`PORTBOOK_SNAPSHOT_CACHE=0`). */
+  snapshotCache: boolean;
+  /** NO_COLOR (no-color.org): no colours in the output even on a terminal. */
+  noColor: boolean;
+  /** FORCE_COLOR: colours even when stdout is not a terminal. */
+  forceColor: boolean;
 }
 
 const IANA_XML_URL =
@@ -51,5 +57,8 @@ export function cliEnv(env: NodeJS.ProcessEnv = process.env): CliEnv {
     siteDir: env.PORTBOOK_SITE_DIR || undefined,
     debug: flag(env.PORTBOOK_DEBUG),
     syncInterval: env.PORTBOOK_SYNC_INTERVAL || undefined,
+    snapshotCache: env.PORTBOOK_SNAPSHOT_CACHE ? flag(env.PORTBOOK_SNAPSHOT_CACHE) : true,
+    noColor: Boolean(env.NO_COLOR),
+    forceColor: flag(env.FORCE_COLOR),
   };
 }

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { diffCommand } from './commands/diff.ts';
+import { freeCommand } from './commands/free.ts';
+import { historyCommand } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
+import { lookupCommand } from './commands/lookup.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { startCommand } from './commands/start.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -11,13 +15,38 @@ import { reportError } from './report-error.ts';
 const program = new Command('portbook')
   .description('every TCP/UDP/SCTP/DCCP port number: today, in history, and by range')
   .exitOverride()
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    `
+Examples:
+  portbook 22                           a port: records, class, software defaults, browsers
+  portbook 6000-6010                    a range
+  portbook kerberos                     a service name, or words of descriptions
+  portbook free 8000-9000 --min 4       free blocks of at least 4 ports
+  portbook history 15                   the timeline of a port or a service
+  portbook diff 2025-01-01 2026-01-01   what changed in the registry in 2025
 
-for (const register of [migrateCommand, syncCommand, importCommand, statsCommand, startCommand]) {
+\`portbook <command> --help\` for a command's options.`,
+  );
+
+for (const register of [
+  lookupCommand,
+  freeCommand,
+  historyCommand,
+  diffCommand,
+  migrateCommand,
+  syncCommand,
+  importCommand,
+  statsCommand,
+  startCommand,
+]) {
   register(program);
 }
 
 try {
+  // Bare `portbook` would run the default command without a query: show every command instead.
+  if (process.argv.length <= 2) program.help({ error: true });
   await program.parseAsync(process.argv);
 } catch (error) {
   // Commander has already printed its own usage errors (and help/version output, exit code 0).

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'ARCHIVE_CHECKSUM_MISMATCH',
   'ARCHIVE_CORRUPT',
   'INVALID_SETTING',
+  'REGISTRY_EMPTY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

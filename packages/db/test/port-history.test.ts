@@ -30,7 +30,7 @@ describe.each(TEST_DATABASE_KINDS)('port history on %s', (kind) => {
     const { database, drop } = await createTestDatabase(kind);
     try {
       await importDocuments(database, [rfc739, ncp349]);
-      const snapshot = await loadSnapshot(database.db);
+      const snapshot = await loadSnapshot(database);
       const moves = (port: number) =>
         snapshot
           .portChanges(port)

@@ -5,6 +5,7 @@ import { createDatabase, type Database } from '../src/database.ts';
 import { importDocuments } from '../src/import/index.ts';
 import { migrate } from '../src/migrate.ts';
 import { assignments, changes, sources } from '../src/schema.ts';
+import { loadSnapshot } from '../src/snapshot/load-snapshot.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 import { IMPORT_JOB } from '../src/worker/import-job.ts';
 import { runDatabaseJob } from '../src/worker/worker-database.ts';
@@ -86,6 +87,26 @@ describe('embedded database in a worker thread', () => {
     const expected = await readBack(inThread.database);
     expect(expected.assignments.length).toBeGreaterThan(0);
     expect(await readBack(inWorker)).toEqual(expected);
+  });
+
+  it('builds the same snapshot from the worker as from an in-thread database (rows read there)', async () => {
+    const [here, there] = await Promise.all([
+      loadSnapshot(inThread.database),
+      loadSnapshot(inWorker),
+    ]);
+    // The versions differ only in when each database imported: same counts of each kind.
+    expect(there.version.split('|').slice(0, 2)).toEqual(here.version.split('|').slice(0, 2));
+    expect(there.port(22).assignments.length).toBeGreaterThan(0);
+    // The same rows either way, but for when each database imported its documents.
+    const view = (port: number, snapshot: typeof here) =>
+      JSON.parse(
+        JSON.stringify(snapshot.port(port), (key, value) =>
+          key === 'importedAt' ? undefined : value,
+        ),
+      );
+    for (const port of [0, 7, 22, 80, 6010, 65535]) {
+      expect(view(port, there)).toEqual(view(port, here));
+    }
   });
 
   it('keeps the error codes: a statement error and a job PortbookError', async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PortbookError } from '@portbook/core';
+import { browserBlockedSince as firstRefusal, PortbookError } from '@portbook/core';
 import { z } from 'zod';
 import { citationSchema } from './schema.ts';
 import { parseDataFile } from './validation.ts';
@@ -61,9 +61,7 @@ export function browserBlockedPort(port: number): BrowserBlockedPort | undefined
 /** The first day a browser or the standard refused `port`, or undefined when none does. */
 export function browserBlockedSince(port: number): string | undefined {
   const entry = browserBlockedPort(port);
-  if (!entry) return undefined;
-  const browserDate = entry.earlierInBrowsers?.date;
-  return browserDate !== undefined && browserDate < entry.added ? browserDate : entry.added;
+  return entry ? firstRefusal(entry) : undefined;
 }
 
 /**

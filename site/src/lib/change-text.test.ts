@@ -1,8 +1,8 @@
-import type { Change } from '@portbook/db';
+import type { AssignmentRow, ChangeRow } from '@portbook/core';
 import { describe, expect, it } from 'vitest';
-import { changeHeadline, changeLine, fieldDetails } from './change-text.ts';
+import { changeLine } from './change-text.ts';
 
-const base: Change = {
+const base: ChangeRow = {
   id: 'c',
   sourceId: 2,
   previousSourceId: 1,
@@ -20,33 +20,39 @@ const base: Change = {
   protocol: null,
 };
 
+const unassigned = { status: 'unassigned', serviceName: null, description: 'Unassigned' } as const;
+
 describe('changeLine', () => {
-  it('says where a change happened and links to the port', () => {
-    const line = changeLine({ ...base, portLow: 4461, portHigh: 4479, kind: 'modified' });
-    expect(line.where).toBe('4461-4479');
-    expect(line.href).toBe('/ports/4461/');
+  it('says what an added Unassigned range is, and links to its first port', () => {
+    const line = changeLine(
+      { ...base, kind: 'added', portLow: 11372, portHigh: 11599, afterVersionId: 7 },
+      (id) => (id === 7 ? unassigned : undefined),
+    );
+    expect(line.sentence).toBe('added an Unassigned record for 11372-11599');
+    expect(line.href).toBe('/ports/11372/');
   });
 
   it('links a change without a port to its service', () => {
-    const line = changeLine({ ...base, kind: 'added', serviceName: 'airplay', protocol: 'udp' });
-    expect(line.where).toBe('udp');
+    const line = changeLine(
+      { ...base, kind: 'added', serviceName: 'airplay', protocol: 'udp' },
+      () => undefined,
+    );
+    expect(line.sentence).toBe('added airplay on udp');
     expect(line.href).toBe('/services/airplay/');
-    expect(changeHeadline(line)).toBe('added udp airplay');
   });
-});
 
-describe('fieldDetails', () => {
-  it('prints each changed field as before → after, ranges and references readably', () => {
-    expect(
-      fieldDetails({
-        portRange: { before: { low: 4461, high: 4483 }, after: { low: 4461, high: 4479 } },
-        references: { before: [{ type: 'rfc', data: 'rfc5734' }], after: [] },
-        contact: { before: null, after: 'IETF_Chair' },
-      }),
-    ).toEqual([
-      'portRange: 4461-4483 → 4461-4479',
-      'references: rfc5734 → (none)',
-      'contact: (none) → "IETF_Chair"',
-    ]);
+  it("dates a change by the record's own date when IANA states one before the document", () => {
+    const after = {
+      status: 'assigned',
+      serviceName: 'x',
+      description: null,
+      registered: '2025-03-02',
+      modified: '2026-05-01',
+    } satisfies Partial<AssignmentRow>;
+    const added = changeLine({ ...base, kind: 'added', afterVersionId: 1 }, () => after);
+    expect(added).toMatchObject({ date: '2025-03-02', occurred: '2026-08-17' });
+    const modified = changeLine({ ...base, afterVersionId: 1 }, () => after);
+    expect(modified.date).toBe('2026-05-01');
+    expect(changeLine(base, () => undefined).date).toBe('2026-08-17');
   });
 });

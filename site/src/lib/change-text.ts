@@ -1,70 +1,67 @@
-import type { Change } from '@portbook/db';
-import { portRangeText } from './record-view.ts';
+import type { AssignmentRow, ChangeRow, RegistrySnapshot } from '@portbook/core';
+import { changeSentence, fieldDetails, type RecordFacts } from './sentences.ts';
 import { portPath, servicePath } from './slugs.ts';
 
-/** A change as one line of text: what, where, and the fields that moved. */
+/** A change as one line of text: a sentence, and the fields that moved. */
 export interface ChangeLine {
   id: string;
+  /** The date of the document the change first shows in. */
   occurred: string;
-  kind: Change['kind'];
-  /** `6000-6063/tcp`, `443`, or `no port`. */
-  where: string;
+  /** The change's own date: the record's registration or modification date when it states one. */
+  date: string;
+  kind: ChangeRow['kind'];
+  /** `added ftp on 21/tcp`, `added an Unassigned record for 11372-11599`. */
+  sentence: string;
   /** The port page to read it on, or the service page of a name-only record. */
   href: string | undefined;
-  serviceName: string | null;
-  /** `description: "Who is up or NETSTAT" → "Unassigned [was netstat]"` for modifications. */
+  /** `description: “Who is up or NETSTAT” → “Unassigned [was netstat]”` for modifications. */
   details: string[];
   evidence: string | null;
 }
 
-export function changeLine(change: Change): ChangeLine {
-  const port = change.portLow === null ? '' : portRangeText(change.portLow, change.portHigh);
-  const where = [port, change.protocol].filter(Boolean).join('/') || 'no port';
+/** The record versions a change points at, by version id. */
+export type RecordLookup = (versionId: number | null) => RecordFacts | undefined;
+
+type DatedRecord = RecordFacts & Partial<Pick<AssignmentRow, 'registered' | 'modified'>>;
+
+export function changeLine(
+  change: ChangeRow,
+  recordOf: (versionId: number | null) => DatedRecord | undefined,
+): ChangeLine {
+  const after = recordOf(change.afterVersionId);
+  const before = recordOf(change.beforeVersionId);
   return {
     id: change.id,
     occurred: change.occurred,
+    date: ownDate(change, after),
     kind: change.kind,
-    where,
+    sentence: changeSentence({
+      ...change,
+      protocols: change.protocol ? [change.protocol] : [],
+      after,
+      before,
+    }),
     href: changeHref(change),
-    serviceName: change.serviceName,
     details: fieldDetails(change.fields),
     evidence: change.evidence,
   };
 }
 
-/** `added 22/tcp ssh`: a headline for lists and feed entries. */
-export function changeHeadline(line: ChangeLine): string {
-  return [line.kind, line.where, line.serviceName].filter(Boolean).join(' ');
+/** A lookup over every record version of the snapshot. */
+export function recordLookup(snapshot: RegistrySnapshot): RecordLookup {
+  return (versionId) => (versionId === null ? undefined : snapshot.recordVersion(versionId));
 }
 
-/** `description: "Who is up or NETSTAT" → "Unassigned [was netstat]"`, one per changed field. */
-export function fieldDetails(
-  fields: Change['fields'] | Partial<Record<string, { before: unknown; after: unknown }>>,
-): string[] {
-  return Object.entries(fields ?? {}).flatMap(([field, change]) =>
-    change ? [`${field}: ${show(change.before)} → ${show(change.after)}`] : [],
-  );
+/**
+ * IANA dates its records (registered, modified): a change the record dates itself is dated so,
+ * not by the later document that first shows it; other changes keep the document's date.
+ */
+function ownDate(change: ChangeRow, after: DatedRecord | undefined): string {
+  const stated = change.kind === 'added' ? after?.registered : after?.modified;
+  return stated && stated <= change.occurred && change.origin === 'diff' ? stated : change.occurred;
 }
 
-function changeHref(change: Change): string | undefined {
+function changeHref(change: ChangeRow): string | undefined {
   if (change.portLow !== null) return portPath(change.portLow);
   return change.serviceName ? servicePath(change.serviceName) : undefined;
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(none)';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 120 ? `${value.slice(0, 119)}…` : value);
-  if (isPortRange(value)) return portRangeText(value.low, value.high);
-  if (
-    Array.isArray(value) &&
-    value.every((item) => typeof item === 'object' && item && 'data' in item)
-  ) {
-    return value.map((item) => (item as { data: string }).data).join(', ') || '(none)';
-  }
-  return JSON.stringify(value);
-}
-
-function isPortRange(value: unknown): value is { low: number; high: number } {
-  return typeof value === 'object' && value !== null && 'low' in value && 'high' in value;
 }

@@ -1,7 +1,14 @@
-import { CHANGE_KINDS, type ChangeKind } from '@portbook/core';
-import type { Assignment, Change, Source } from '@portbook/db';
-import { type ChangeLine, changeLine } from './change-text.ts';
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type ChangeRow,
+  type RegistrySnapshot,
+  type SourceRow,
+} from '@portbook/core';
+import { type ChangeLine, changeLine, type RecordLookup } from './change-text.ts';
 import { barChart } from './charts/bar-chart.ts';
+import { documentGaps, gapBefore } from './document-gaps.ts';
+import type { DocumentGap } from './sentences.ts';
 import { sourcePath, sourceSlug } from './slugs.ts';
 import { sourceLabel } from './source-label.ts';
 
@@ -11,42 +18,40 @@ export type ChangeCounts = Record<ChangeKind, number>;
 export interface SourcePage {
   slug: string;
   path: string;
-  source: Source;
+  source: SourceRow;
   previous: Pick<SourcePage, 'path' | 'label'> | undefined;
   next: Pick<SourcePage, 'path' | 'label'> | undefined;
   /** `RFC 1700: Assigned Numbers`, `IANA registry of 2026-08-17`. */
   label: string;
   counts: ChangeCounts;
+  /** The years without a document just before this one, when there are some. */
+  gap: DocumentGap | undefined;
+  /** Every gap of the timeline, named on each document's page. */
+  gaps: readonly DocumentGap[];
   /**
    * Changes of this document, grouped by kind in CHANGE_KINDS order; long groups keep their
-   * first CHANGE_LIST_LIMIT lines (the 2013 registry adds 13,000 records to the 2008 one).
+   * first CHANGE_LIST_LIMIT lines (the 2013 registry adds 13,000 records to the 2008 one; a
+   * phone lays out about 300 lines per group in good time).
    */
   changes: { kind: ChangeKind; total: number; lines: ChangeLine[] }[];
 }
 
-export const CHANGE_LIST_LIMIT = 2000;
+export const CHANGE_LIST_LIMIT = 300;
 
 export interface HistoryPage {
   documents: SourcePage[];
   /** Documents of an edition another document already stands for (e.g. the CSV beside the XML). */
-  others: Source[];
+  others: SourceRow[];
   recordsChart: string;
   registrationsChart: string;
+  gaps: DocumentGap[];
 }
 
-export function buildSourcePages(
-  sources: readonly Source[],
-  changes: readonly Change[],
-): SourcePage[] {
-  const timeline = sources.filter((s) => s.inTimeline);
-  const bySource = new Map<number, Change[]>();
-  for (const change of changes) {
-    const list = bySource.get(change.sourceId);
-    if (list) list.push(change);
-    else bySource.set(change.sourceId, [change]);
-  }
+export function buildSourcePages(snapshot: RegistrySnapshot, recordOf: RecordLookup): SourcePage[] {
+  const timeline = snapshot.sources.filter((s) => s.inTimeline);
+  const gaps = documentGaps(timeline.map((source) => source.published));
   const pages = timeline.map((source): SourcePage => {
-    const own = bySource.get(source.id) ?? [];
+    const own = snapshot.sourceChanges(source.id);
     return {
       slug: sourceSlug(source),
       path: sourcePath(source),
@@ -55,12 +60,14 @@ export function buildSourcePages(
       next: undefined,
       label: sourceLabel(source),
       counts: countKinds(own),
+      gap: gapBefore(source.published, gaps),
+      gaps,
       changes: CHANGE_KINDS.map((kind) => {
         const ofKind = own.filter((c) => c.kind === kind);
         return {
           kind,
           total: ofKind.length,
-          lines: ofKind.slice(0, CHANGE_LIST_LIMIT).map(changeLine),
+          lines: ofKind.slice(0, CHANGE_LIST_LIMIT).map((change) => changeLine(change, recordOf)),
         };
       }).filter((group) => group.total > 0),
     };
@@ -72,14 +79,10 @@ export function buildSourcePages(
   return pages;
 }
 
-export function buildHistoryPage(
-  documents: SourcePage[],
-  sources: readonly Source[],
-  assignments: readonly Assignment[],
-): HistoryPage {
+export function buildHistoryPage(documents: SourcePage[], snapshot: RegistrySnapshot): HistoryPage {
   const registrations = new Map<string, number>();
-  for (const record of assignments) {
-    if (record.validTo !== null || record.status !== 'assigned' || !record.registered) continue;
+  for (const record of snapshot.assignmentsMatching({ statuses: ['assigned'] })) {
+    if (!record.registered) continue;
     const year = record.registered.slice(0, 4);
     registrations.set(year, (registrations.get(year) ?? 0) + 1);
   }
@@ -90,7 +93,8 @@ export function buildHistoryPage(
   }));
   return {
     documents,
-    others: sources.filter((s) => !s.inTimeline),
+    others: snapshot.sources.filter((s) => !s.inTimeline),
+    gaps: documents.flatMap((page) => (page.gap ? [page.gap] : [])),
     recordsChart: barChart(
       documents.map((page) => ({
         label: page.source.published.slice(0, 4),
@@ -105,13 +109,13 @@ export function buildHistoryPage(
     ),
     registrationsChart: barChart(yearBars, {
       id: 'registrations-per-year',
-      title: 'Assignments per year',
-      description: `Records in today's registry by the year IANA registered them, ${years[0] ?? ''}–${years.at(-1) ?? ''}.`,
+      title: 'Registration dates per year',
+      description: `Assigned records of today's registry counted by the year of their registration date, ${years[0] ?? ''}–${years.at(-1) ?? ''}; records without a registration date are not counted.`,
     }),
   };
 }
 
-function countKinds(changes: readonly Change[]): ChangeCounts {
+function countKinds(changes: readonly ChangeRow[]): ChangeCounts {
   const counts = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, 0])) as ChangeCounts;
   for (const change of changes) counts[change.kind]++;
   return counts;

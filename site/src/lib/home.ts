@@ -1,7 +1,5 @@
-import { PORT_MAX } from '@portbook/core';
-import type { SiteCatalog } from '@portbook/db';
-import { type ChangeLine, changeLine } from './change-text.ts';
-import type { PortSpace } from './port-space.ts';
+import { PORT_MAX, type PortRange, type RegistrySnapshot } from '@portbook/core';
+import { type ChangeLine, changeLine, type RecordLookup } from './change-text.ts';
 
 export interface HeadlineNumber {
   label: string;
@@ -9,39 +7,46 @@ export interface HeadlineNumber {
 }
 
 /** The few figures that say how big the registry is and how far back its history goes. */
-export function headlineNumbers(catalog: SiteCatalog, space: PortSpace): HeadlineNumber[] {
-  const current = catalog.assignments.filter((a) => a.validTo === null);
+export function headlineNumbers(
+  snapshot: RegistrySnapshot,
+  freeBlocks: readonly PortRange[],
+): HeadlineNumber[] {
   let assignedPorts = 0;
-  for (let port = 0; port <= PORT_MAX; port++) if (space.isAssigned(port)) assignedPorts++;
-  const names = new Set(
-    current.flatMap((a) => (a.serviceName ? [a.serviceName.toLowerCase()] : [])),
-  );
-  const timeline = catalog.sources.filter((s) => s.inTimeline);
+  for (let port = 0; port <= PORT_MAX; port++)
+    if (snapshot.portStatus(port) === 'assigned') assignedPorts++;
+  const timeline = snapshot.sources.filter((s) => s.inTimeline);
   const first = timeline[0]?.published.slice(0, 4);
-  const freeAssignable = space.freeBlocks
+  const freeAssignable = freeBlocks
     .filter((block) => block.high < 49152)
     .reduce((sum, block) => sum + block.high - block.low + 1, 0);
   return [
     { label: 'ports with an assignment', value: format(assignedPorts) },
-    { label: 'service names', value: format(names.size) },
-    { label: 'records in the registry', value: format(current.length) },
+    { label: 'service names', value: format(snapshot.serviceNames({}).length) },
+    { label: 'records in the registry', value: format(snapshot.registry.currentRecordCount) },
     { label: 'free System and User ports', value: format(freeAssignable) },
     { label: `documents${first ? ` since ${first}` : ''}`, value: format(timeline.length) },
-    { label: 'changes recorded', value: format(catalog.changes.length) },
+    { label: 'changes recorded', value: format(snapshot.changes().length) },
   ];
 }
 
-/** The newest changes: latest date first, then by port, changes without a port last. */
-export function latestChanges(catalog: SiteCatalog, count: number): ChangeLine[] {
-  return [...catalog.changes]
+/** The newest changes by their own date: latest first, then by port, changes without a port last. */
+export function latestChanges(
+  snapshot: RegistrySnapshot,
+  recordOf: RecordLookup,
+  count: number,
+): ChangeLine[] {
+  return snapshot
+    .changes()
+    .map((change) => ({ change, line: changeLine(change, recordOf) }))
     .sort(
       (a, b) =>
-        b.occurred.localeCompare(a.occurred) ||
-        (a.portLow ?? Number.MAX_SAFE_INTEGER) - (b.portLow ?? Number.MAX_SAFE_INTEGER) ||
-        a.id.localeCompare(b.id),
+        b.line.date.localeCompare(a.line.date) ||
+        (a.change.portLow ?? Number.MAX_SAFE_INTEGER) -
+          (b.change.portLow ?? Number.MAX_SAFE_INTEGER) ||
+        a.change.id.localeCompare(b.change.id),
     )
     .slice(0, count)
-    .map(changeLine);
+    .map(({ line }) => line);
 }
 
 function format(value: number): string {

@@ -1,8 +1,15 @@
-import { type PortEvent, portEvents } from '@portbook/core';
-import type { Assignment, Change, Source } from '@portbook/db';
-import { fieldDetails } from './change-text.ts';
+import type { AssignmentRow, PortEvent, RegistrySnapshot } from '@portbook/core';
 import { portTimelineChart, type TimelineRow } from './charts/port-timeline.ts';
+import { gapBefore } from './document-gaps.ts';
+import { formerEras } from './former-eras.ts';
 import { portRangeText } from './record-view.ts';
+import {
+  type ChangeFacts,
+  changeSentence,
+  type DocumentGap,
+  type FormerEra,
+  fieldDetails,
+} from './sentences.ts';
 import { sourcePath } from './slugs.ts';
 import { sourceLabel } from './source-label.ts';
 
@@ -12,11 +19,15 @@ const MAX_ROWS = 16;
 /** One dated event of a port's history, ready to print. */
 export interface PortEventLine {
   id: string;
+  /** The events this line stands for: the same event on several protocols is one line. */
+  ids: string[];
   date: string;
   kind: PortEvent['kind'];
-  where: string;
-  serviceName: string | null;
+  /** `added ssh on 22 (tcp, udp)`. */
+  sentence: string;
   details: string[];
+  /** The years without a document before this event's document: it happened some time in them. */
+  gap: DocumentGap | undefined;
   evidence: string | null;
   source: { label: string; path: string } | undefined;
 }
@@ -29,28 +40,31 @@ export interface PortHistory {
   neverAssigned: boolean;
   /** Lineages left out of the drawing. */
   hiddenRows: number;
-  /** Services that held the port before and no longer do, with the years they held it. */
-  former: { name: string; from: string; to: string }[];
+  /** What held the port before and no longer does, with the Unassigned years between. */
+  former: FormerEra[];
+  /** Gaps in the documents, drawn on the timeline and stated under it. */
+  gaps: readonly DocumentGap[];
 }
 
 export interface PortHistoryInput {
-  records: readonly Assignment[];
-  changes: readonly Change[];
-  sources: readonly Source[];
-  sourceById: ReadonlyMap<number, Source>;
+  snapshot: RegistrySnapshot;
+  /** Every version of every record containing the port, and its events, as the snapshot has them. */
+  records: readonly AssignmentRow[];
+  events: readonly PortEvent[];
   /** The first document of the timeline and today: every port's drawing shares this axis. */
   first: string;
   today: string;
+  gaps: readonly DocumentGap[];
 }
 
 /**
- * A port's history from the records and changes that contain it. It does not depend on the
+ * A port's history from the records and events that contain it. It does not depend on the
  * port number, so ports sharing their records (inside one Unassigned range) share the result.
  */
 export function buildPortHistory(input: PortHistoryInput): PortHistory {
   const rows = timelineRows(input.records);
   const shown = rows.slice(-MAX_ROWS);
-  const events = eventLines(portEvents(input.changes, input.sources), input.sourceById);
+  const events = eventLines(input.events, input);
   return {
     chart:
       shown.length === 0
@@ -61,40 +75,19 @@ export function buildPortHistory(input: PortHistoryInput): PortHistory {
             shown,
             input.first,
             input.today,
+            input.gaps,
           ),
     events,
     neverAssigned: !input.records.some((record) => record.status === 'assigned'),
     hiddenRows: rows.length - shown.length,
-    former: formerServices(input.records),
+    former: formerEras(input.records),
+    gaps: input.gaps,
   };
 }
 
-/** Names assigned here in some era but in no record of today, case folded, earliest first. */
-function formerServices(records: readonly Assignment[]): PortHistory['former'] {
-  const today = new Set(
-    records
-      .filter((r) => r.validTo === null && r.serviceName)
-      .map((r) => r.serviceName?.toLowerCase()),
-  );
-  const spans = new Map<string, { name: string; from: string; to: string }>();
-  for (const record of records) {
-    if (record.status !== 'assigned' || !record.serviceName || record.validTo === null) continue;
-    const key = record.serviceName.toLowerCase();
-    if (today.has(key)) continue;
-    const span = spans.get(key);
-    if (!span)
-      spans.set(key, { name: record.serviceName, from: record.validFrom, to: record.validTo });
-    else {
-      if (record.validFrom < span.from) span.from = record.validFrom;
-      if (record.validTo > span.to) span.to = record.validTo;
-    }
-  }
-  return [...spans.values()].sort((a, b) => a.from.localeCompare(b.from));
-}
-
 /** One row per lineage, oldest first; each version a period labelled by its name or description. */
-function timelineRows(records: readonly Assignment[]): TimelineRow[] {
-  const byLineage = new Map<string, Assignment[]>();
+function timelineRows(records: readonly AssignmentRow[]): TimelineRow[] {
+  const byLineage = new Map<string, AssignmentRow[]>();
   for (const record of records) {
     const list = byLineage.get(record.lineage);
     if (list) list.push(record);
@@ -121,37 +114,51 @@ function timelineRows(records: readonly Assignment[]): TimelineRow[] {
     });
 }
 
-function periodText(record: Assignment | undefined): string {
+function periodText(record: AssignmentRow | undefined): string {
   return record?.serviceName ?? record?.description?.split('\n')[0] ?? record?.status ?? '';
 }
 
 /** One line per event; the same event on tcp and udp (most of them) is one line naming both. */
-function eventLines(
-  events: readonly PortEvent[],
-  sourceById: ReadonlyMap<number, Source>,
-): PortEventLine[] {
-  const lines = new Map<string, { line: PortEventLine; port: string; protocols: string[] }>();
+function eventLines(events: readonly PortEvent[], input: PortHistoryInput): PortEventLine[] {
+  const { snapshot } = input;
+  const recordOf = (versionId: number | null | undefined) =>
+    versionId == null ? undefined : snapshot.recordVersion(versionId);
+  const lines = new Map<string, { line: PortEventLine; facts: ChangeFacts }>();
   for (const event of events) {
-    const source = event.source ? sourceById.get(event.source.id) : undefined;
-    const port = event.portLow === null ? '' : portRangeText(event.portLow, event.portHigh);
+    const source = event.source ? snapshot.source(event.source.id) : undefined;
+    const change = snapshot.change(event.id);
+    const facts: ChangeFacts = {
+      ...event,
+      protocols: event.protocol ? [event.protocol] : [],
+      after: recordOf(change?.afterVersionId),
+      before: recordOf(change?.beforeVersionId),
+    };
     const line: PortEventLine = {
       id: event.id,
+      ids: [event.id],
       date: event.date,
       kind: event.kind,
-      where: '',
-      serviceName: event.serviceName,
+      sentence: '',
       details: fieldDetails(event.fields),
       evidence: event.evidence,
+      gap: event.origin === 'diff' ? gapBefore(event.date, input.gaps) : undefined,
       source: source && { label: sourceLabel(source), path: sourcePath(source) },
     };
-    const key = JSON.stringify({ ...line, id: '', port });
+    // Lines that differ only by protocol are one event: key on everything else.
+    const key = JSON.stringify([
+      { ...line, id: '', ids: [] },
+      facts.portLow,
+      facts.portHigh,
+      changeSentence({ ...facts, protocols: [] }),
+    ]);
     const known = lines.get(key);
-    const protocols = event.protocol ? [event.protocol] : [];
-    if (known) known.protocols.push(...protocols);
-    else lines.set(key, { line, port, protocols });
+    if (known) {
+      known.facts = { ...known.facts, protocols: [...known.facts.protocols, ...facts.protocols] };
+      known.line.ids.push(event.id);
+    } else lines.set(key, { line, facts });
   }
-  return [...lines.values()].map(({ line, port, protocols }) => ({
+  return [...lines.values()].map(({ line, facts }) => ({
     ...line,
-    where: [port, protocols.join(', ')].filter(Boolean).join(' ') || 'no port',
+    sentence: changeSentence(facts),
   }));
 }

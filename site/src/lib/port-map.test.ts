@@ -1,24 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { portMapHtml } from './port-map.ts';
+import { portMapSvg } from './port-map.ts';
+import { portAt } from './port-map-grid.ts';
 
-describe('portMapHtml', () => {
-  const html = portMapHtml({
-    statusOf: (port) => (port === 22 ? 'assigned' : port === 0 ? 'reserved' : 'unassigned'),
-    namesOf: (port) => (port === 22 ? ['ssh'] : []),
+describe('portMapSvg', () => {
+  const svg = portMapSvg({
+    statusOf: (port) =>
+      port === 22 || port === 23 || port === 65535
+        ? 'assigned'
+        : port === 0
+          ? 'reserved'
+          : 'unassigned',
     classOf: (port) => (port < 1024 ? 'system' : port < 49152 ? 'user' : 'dynamic'),
   });
-  const rows = html.split('\n');
 
-  it('draws 256 rows of 256 links, one per port in order', () => {
-    expect(rows).toHaveLength(256);
-    const links = [...html.matchAll(/<a href=\/ports\/(\d+)\//g)].map((m) => Number(m[1]));
-    expect(links).toEqual(Array.from({ length: 65536 }, (_, port) => port));
+  it('draws runs of ports, one unit per port, cut at the end of each row of 256', () => {
+    expect(svg).toContain('<path class="assigned" d="M22 0h2v1h-2zM255 255h1v1h-1z"/>');
+    expect(svg).toContain('<path class="reserved" d="M0 0h1v1h-1z"/>');
+    // System Ports fill rows 0-3, User Ports rows 4-191, Dynamic Ports rows 192-255: a run per row.
+    expect(svg).toMatch(/<path class="system" d="M0 0h256v1h-256zM0 1h256/);
+    expect(svg.match(/M0 \d+h256v1h-256z/g)).toHaveLength(256);
+    expect(svg).toContain('M0 192h256v1h-256z');
   });
 
-  it('marks status on cells and class on rows, with a tooltip naming the service', () => {
-    expect(rows[0]).toMatch(/^<div class=cs><a href=\/ports\/0\/ class=r>0<\/a>/);
-    expect(rows[0]).toContain('<a href=/ports/22/ class=a title="22 ssh">22</a>');
-    expect(rows[4]?.startsWith('<div class=cu>')).toBe(true);
-    expect(rows[192]?.startsWith('<div class=cd>')).toBe(true);
+  it('stays small: a style for light and dark, no element per port', () => {
+    expect(svg).toContain('@media (prefers-color-scheme: dark)');
+    expect(svg.length).toBeLessThan(20_000);
+  });
+});
+
+describe('portAt', () => {
+  it('finds the port under a point given as fractions of the drawing', () => {
+    expect(portAt(0, 0)).toBe(0);
+    expect(portAt((443 % 256) / 256 + 0.001, Math.floor(443 / 256) / 256 + 0.001)).toBe(443);
+    expect(portAt(1, 1)).toBe(65535);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalog } from '../../test/fixtures/catalog.ts';
+import { fixtureSnapshot } from '../../test/fixtures/snapshot.ts';
 import { createPortContext } from './port-context.ts';
 import { buildPortPage } from './port-page.ts';
 
-const context = createPortContext(fixtureCatalog(), '2026-11-26');
+const context = createPortContext(await fixtureSnapshot(), '2026-11-26');
 const page = (port: number) => buildPortPage(port, context);
 
 describe('buildPortPage', () => {
@@ -23,13 +23,20 @@ describe('buildPortPage', () => {
     const netstat = page(15);
     expect(netstat.history.neverAssigned).toBe(false);
     expect(netstat.history.former).toEqual([
-      { name: 'NETSTAT', from: '1977-11-01', to: '1987-05-01' },
+      {
+        label: 'NETSTAT',
+        aliases: ['NETSTAT'],
+        unassigned: false,
+        from: '1977-11-01',
+        to: '1987-05-01',
+      },
     ]);
     expect(netstat.history.events).toEqual([
       expect.objectContaining({
         date: '1987-05-01',
         kind: 'modified',
-        details: ['description: "Who is up or NETSTAT" → "Unassigned [was netstat]"'],
+        sentence: 'changed NETSTAT on 15',
+        details: ['description: “Who is up or NETSTAT” → “Unassigned [was netstat]”'],
         source: { label: 'RFC 1010: Assigned Numbers', path: '/history/rfc-1010/' },
       }),
     ]);
@@ -53,9 +60,31 @@ describe('buildPortPage', () => {
     ]);
     expect(page(6010).searchable).toBe(false);
     expect(page(6000).searchable).toBe(true);
-    expect(page(6010).etcServices).toBe(
-      'x11                     6010/tcp        # X Window System',
+    // The real line of the range (its first port), never a made-up `x11 6010/tcp`.
+    expect(page(6010).etcServices.lines).toBe(
+      'x11                     6000/tcp        # X Window System (range 6000-6063)',
     );
+    expect(page(6010).etcServices.rangeNote).toContain(
+      'Port 6010 is inside the range 6000-6063 of x11',
+    );
+    expect(page(6000).etcServices.rangeNote).toBeUndefined();
+  });
+
+  it('names the nearest assigned ports on both sides, with their services', () => {
+    expect(page(443).previous).toEqual({ port: 63, names: ['whoispp'] });
+    expect(page(443).next).toEqual({ port: 6000, names: ['x11'] });
+    expect(page(6000).next?.port).toBe(6001);
+    expect(page(22).previous).toBeUndefined();
+    expect(page(7000).next).toBeUndefined();
+  });
+
+  it('gives a free port its free block, cut at its class, Unassigned ranges free and reserved ports not', () => {
+    expect(page(40000).freeBlock).toEqual({ low: 6064, high: 49151 });
+    expect(page(48700).freeBlock).toEqual({ low: 6064, high: 49151 });
+    expect(page(100).freeBlock).toEqual({ low: 64, high: 442 });
+    expect(page(0).freeBlock).toBeUndefined();
+    expect(page(443).freeBlock).toBeUndefined();
+    expect(page(0).nearestFree).toBe(1);
   });
 
   it('points a taken port to the nearest free one', () => {

@@ -1,25 +1,15 @@
-import {
-  classOf,
-  ephemeralRangesContaining,
-  IANA_RANGE_CLASSES,
-  type PortRange,
-  type RangeClassDefinition,
-} from '@portbook/core';
-import type { Assignment, PersonRow } from '@portbook/db';
-import { etcServicesLines } from './etc-services.ts';
+import type { PortEvent, PortRange, RangeClassDefinition, RegistrySnapshot } from '@portbook/core';
+import { type EtcServices, etcServicesLines } from './etc-services.ts';
 import { portQuery } from './graphql-snippet.ts';
 import type { PortHistory } from './port-history.ts';
-import type { PortSpace } from './port-space.ts';
 import { type PortSummary, portDescription, portTitle, summarizePort } from './port-summary.ts';
 import { mergeProtocols, type RecordView, recordView } from './record-view.ts';
 
-/** What the site knows, indexed once, that a port page draws from. */
+/** What a port page draws from: the snapshot, and the history of ports that share it. */
 export interface PortPageContext {
-  currentRecordsAt(port: number): readonly Assignment[];
-  /** The port's records of every era and their changes, from the first document on. */
-  historyAt(port: number): PortHistory;
-  space: PortSpace;
-  people: ReadonlyMap<string, PersonRow>;
+  snapshot: RegistrySnapshot;
+  /** The port's records of every era and its events, from the first document on. */
+  historyAt(port: number, events: readonly PortEvent[]): PortHistory;
   today: string;
 }
 
@@ -28,7 +18,7 @@ export interface PortNeighbour {
   names: string[];
 }
 
-/** Everything one port page shows, computed from data already in memory. */
+/** Everything one port page shows, from the snapshot's view of the port. */
 export interface PortPage {
   port: number;
   title: string;
@@ -49,42 +39,48 @@ export interface PortPage {
   /** For a taken port, the closest free one (for people choosing a port). */
   nearestFree: number | null;
   graphql: string;
-  /** Its lines in services(5) format; empty when no named record holds the port. */
-  etcServices: string;
+  /** Its records' lines in services(5) format, and what they are for a port inside a range. */
+  etcServices: EtcServices;
   /** Indexed for search when a service starts here (not at every port of a range such as x11). */
   searchable: boolean;
 }
 
 export function buildPortPage(port: number, context: PortPageContext): PortPage {
-  const current = context.currentRecordsAt(port);
-  const summary = summarizePort(port, current);
-  const rangeClass = classOf(port, context.today);
-  const views = mergeProtocols(current.map((record) => recordView(record, context.people)));
+  const { snapshot } = context;
+  const view = snapshot.port(port);
+  const summary = summarizePort(port, view.assignments, view.status);
+  const rangeClass = view.rangeClass;
+  const views = mergeProtocols(
+    view.assignments.map((record) => recordView(record, (id) => snapshot.person(id))),
+  );
   return {
     port,
     title: portTitle(summary, rangeClass?.name),
     description: portDescription(summary, rangeClass?.name),
     summary,
     rangeClass,
-    eras: IANA_RANGE_CLASSES.filter((c) => c.low <= port && port <= c.high),
-    ephemeral: ephemeralRangesContaining(port),
-    records: views.filter((view) => view.low === view.high),
-    ranges: views.filter((view) => view.low !== view.high),
-    history: context.historyAt(port),
-    previous: neighbour(context.space.previousAssigned(port), context),
-    next: neighbour(context.space.nextAssigned(port), context),
-    freeBlock: context.space.freeBlockOf(port),
-    nearestFree: context.space.nearestFreeTo(port),
+    eras: snapshot
+      .rangeClasses()
+      .filter((c) => c.low <= port && port <= c.high)
+      .sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.low - b.low),
+    ephemeral: view.ephemeralRanges,
+    records: views.filter((record) => record.low === record.high),
+    ranges: views.filter((record) => record.low !== record.high),
+    history: context.historyAt(port, view.history),
+    previous: neighbour(view.previousAssigned, snapshot),
+    next: neighbour(view.nextAssigned, snapshot),
+    freeBlock: view.freeBlock ?? undefined,
+    nearestFree: view.nearestFree,
     graphql: portQuery(port),
-    etcServices: etcServicesLines(port, current),
+    etcServices: etcServicesLines(port, view.assignments),
     searchable: isSearchablePort(summary),
   };
 }
 
-function neighbour(port: number | undefined, context: PortPageContext): PortNeighbour | undefined {
-  if (port === undefined) return undefined;
-  const names = summarizePort(port, context.currentRecordsAt(port)).services.map((s) => s.name);
-  return { port, names };
+function neighbour(port: number | null, snapshot: RegistrySnapshot): PortNeighbour | undefined {
+  if (port === null) return undefined;
+  const summary = summarizePort(port, snapshot.assignmentsAt(port), snapshot.portStatus(port));
+  return { port, names: summary.services.map((s) => s.name) };
 }
 
 /** A port page is indexed for search when a service starts at it, not at every port of a range. */

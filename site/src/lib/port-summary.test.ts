@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalog } from '../../test/fixtures/catalog.ts';
-import { createPortIndex } from './port-index.ts';
+import { fixtureSnapshot } from '../../test/fixtures/snapshot.ts';
 import { portDescription, portTitle, summarizePort } from './port-summary.ts';
 
-const current = createPortIndex(fixtureCatalog().assignments.filter((a) => a.validTo === null));
-const summaryOf = (port: number) => summarizePort(port, current.rowsAt(port));
+const snapshot = await fixtureSnapshot();
+const summaryOf = (port: number) =>
+  summarizePort(port, snapshot.assignmentsAt(port), snapshot.portStatus(port));
 
 describe('summarizePort', () => {
   it('groups the protocols of one service', () => {

@@ -1,5 +1,4 @@
-import type { Protocol, Status } from '@portbook/core';
-import { type Assignment, portStatus } from '@portbook/db';
+import type { AssignmentRow, Protocol, Status } from '@portbook/core';
 
 /** One service at a port today and the protocols it holds there. */
 export interface PortService {
@@ -22,7 +21,12 @@ export interface PortSummary {
 
 const PROTOCOL_ORDER: Record<Protocol, number> = { tcp: 0, udp: 1, sctp: 2, dccp: 3 };
 
-export function summarizePort(port: number, currentRecords: readonly Assignment[]): PortSummary {
+/** `currentRecords` and `status` as the snapshot gives them for the port. */
+export function summarizePort(
+  port: number,
+  currentRecords: readonly AssignmentRow[],
+  status: Status,
+): PortSummary {
   const services = new Map<string, PortService>();
   for (const record of currentRecords) {
     if (record.serviceName === null || record.status !== 'assigned') continue;
@@ -42,7 +46,7 @@ export function summarizePort(port: number, currentRecords: readonly Assignment[
   const list = [...services.values()];
   for (const service of list) service.protocols.sort(byProtocol);
   const protocols = [...new Set(list.flatMap((service) => service.protocols))].sort(byProtocol);
-  return { port, status: portStatus(currentRecords), services: list, protocols };
+  return { port, status, services: list, protocols };
 }
 
 function byProtocol(a: Protocol, b: Protocol): number {

@@ -1,11 +1,9 @@
 import {
-  classesAt,
-  EPHEMERAL_RANGES,
-  IANA_RANGE_CLASSES,
   type PortRange,
   type RangeClassDefinition,
   REGISTRY_EVENTS,
   type RegistryEvent,
+  type RegistrySnapshot,
 } from '@portbook/core';
 import { rangeHistoryChart } from './charts/range-history.ts';
 
@@ -25,24 +23,30 @@ export interface RangesPage {
   freeByClass: { className: string; ports: number; blocks: number }[];
 }
 
-export function buildRangesPage(freeBlocks: readonly PortRange[], today: string): RangesPage {
-  const current = classesAt(today);
+/** Today's free blocks class by class, lowest first: none straddles User and Dynamic Ports. */
+export function freeBlocksByClass(snapshot: RegistrySnapshot, today: string): PortRange[] {
+  return snapshot.rangeClasses(today).flatMap((rangeClass) => snapshot.freeBlocks(rangeClass));
+}
+
+export function buildRangesPage(snapshot: RegistrySnapshot, today: string): RangesPage {
+  const current = [...snapshot.rangeClasses(today)];
   const className = (block: PortRange) =>
     current.find((c) => c.low <= block.low && block.high <= c.high)?.name ??
     'outside today’s classes';
-  const rows = freeBlocks.map((block) => ({
+  const rows = freeBlocksByClass(snapshot, today).map((block) => ({
     ...block,
     size: block.high - block.low + 1,
     className: className(block),
   }));
+  const everyClass = snapshot.rangeClasses();
   return {
     today: current,
-    history: [...IANA_RANGE_CLASSES].sort(
+    history: [...everyClass].sort(
       (a, b) => a.validFrom.localeCompare(b.validFrom) || a.low - b.low,
     ),
     events: REGISTRY_EVENTS,
-    ephemeral: EPHEMERAL_RANGES,
-    chart: rangeHistoryChart(IANA_RANGE_CLASSES, today),
+    ephemeral: snapshot.ephemeralRanges(),
+    chart: rangeHistoryChart(everyClass, today),
     freeBlocks: rows,
     freeByClass: current.map((c) => {
       const inClass = rows.filter((row) => row.className === c.name);

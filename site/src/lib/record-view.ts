@@ -1,5 +1,5 @@
-import type { Protocol, Status } from '@portbook/core';
-import type { Assignment, PersonRow } from '@portbook/db';
+import type { AssignmentRow, PersonRecordRow, Protocol, Status } from '@portbook/core';
+import { portRangeText } from '@portbook/core';
 import { type ReferenceLink, referenceLink } from './references.ts';
 
 /** A person or team as the registry names them, with a link when their URI is a web page. */
@@ -12,6 +12,8 @@ export interface PersonView {
 /** Every field IANA publishes for one record, ready to print. */
 export interface RecordView {
   id: string;
+  /** The records shown as this one: one per protocol. */
+  ids: string[];
   serviceName: string | null;
   /** The protocols of records identical but for their protocol, shown once (22 tcp, udp, sctp). */
   protocols: Protocol[];
@@ -30,17 +32,21 @@ export interface RecordView {
   validFrom: string;
 }
 
-export function recordView(record: Assignment, people: ReadonlyMap<string, PersonRow>): RecordView {
+/** A person by id, as the snapshot knows them. */
+export type PersonLookup = (id: string) => PersonRecordRow | undefined;
+
+export function recordView(record: AssignmentRow, personOf: PersonLookup): RecordView {
   return {
     id: record.id,
+    ids: [record.id],
     serviceName: record.serviceName,
     protocols: record.protocol ? [record.protocol] : [],
     low: record.portLow,
     high: record.portHigh,
     description: record.description,
     status: record.status,
-    assignee: personView(record.assigneeId, people),
-    contact: personView(record.contactId, people),
+    assignee: personView(record.assigneeId, personOf),
+    contact: personView(record.contactId, personOf),
     registered: record.registered,
     modified: record.modified,
     references: record.references.map(referenceLink),
@@ -52,17 +58,11 @@ export function recordView(record: Assignment, people: ReadonlyMap<string, Perso
 }
 
 /** `6000-6063` or `443`. */
-export function portRangeText(low: number | null, high: number | null): string {
-  if (low === null) return 'no port';
-  return high === null || high === low ? String(low) : `${low}-${high}`;
-}
+export { portRangeText };
 
-function personView(
-  id: string | null,
-  people: ReadonlyMap<string, PersonRow>,
-): PersonView | undefined {
+function personView(id: string | null, personOf: PersonLookup): PersonView | undefined {
   if (id === null) return undefined;
-  const person = people.get(id);
+  const person = personOf(id);
   const label = [person?.name, person?.org].filter(Boolean).join(', ') || id.replaceAll('_', ' ');
   const href = person?.uri && /^https?:\/\//i.test(person.uri) ? person.uri : undefined;
   return { id, label, href };
@@ -72,10 +72,12 @@ function personView(
 export function mergeProtocols(views: readonly RecordView[]): RecordView[] {
   const merged = new Map<string, RecordView>();
   for (const view of views) {
-    const key = JSON.stringify({ ...view, id: '', protocols: [] });
+    const key = JSON.stringify({ ...view, id: '', ids: [], protocols: [] });
     const known = merged.get(key);
-    if (known) known.protocols.push(...view.protocols);
-    else merged.set(key, { ...view, protocols: [...view.protocols] });
+    if (known) {
+      known.protocols.push(...view.protocols);
+      known.ids.push(...view.ids);
+    } else merged.set(key, { ...view, ids: [...view.ids], protocols: [...view.protocols] });
   }
   return [...merged.values()];
 }

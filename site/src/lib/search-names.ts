@@ -1,7 +1,8 @@
+import { serviceKey } from '@portbook/core';
 import type { ServicePage } from './service-pages.ts';
 
 /**
- * Service name (lower case) → the page that answers for it: the port page when the name holds
+ * Service name (by core's `serviceKey`) → the page that answers for it: the port page when the name holds
  * one port (or one range) today, else the service page. The search page puts an exact name
  * first, as it does a port number, since a ranked full-text match cannot promise that.
  */
@@ -12,7 +13,7 @@ export function searchNames(pages: readonly ServicePage[]): Record<string, strin
       page.current.flatMap((record) => (record.low === null ? [] : [record.low])),
     );
     const [only] = ports;
-    names[page.name.toLowerCase()] =
+    names[serviceKey(page.name)] =
       ports.size === 1 && only !== undefined ? `/ports/${only}/` : `/services/${page.slug}/`;
   }
   return names;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCatalog } from '../../test/fixtures/catalog.ts';
+import { fixtureSnapshot } from '../../test/fixtures/snapshot.ts';
 import { buildServicePages } from './service-pages.ts';
 
-const catalog = fixtureCatalog();
-const pages = buildServicePages(catalog.assignments, catalog.nameLinks);
+const pages = buildServicePages(await fixtureSnapshot());
 const page = (slug: string) => pages.find((p) => p.slug === slug);
 
 describe('buildServicePages', () => {

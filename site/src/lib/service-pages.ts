@@ -1,5 +1,12 @@
-import type { Protocol, Status } from '@portbook/core';
-import { type Assignment, type NameLink, serviceKey } from '@portbook/db';
+import {
+  type AssignmentRow,
+  isCurrent,
+  type Protocol,
+  type RegistrySnapshot,
+  type LinkedName as ServiceLink,
+  type ServiceView,
+  type Status,
+} from '@portbook/core';
 import { servicePath, serviceSlug } from './slugs.ts';
 
 /** One record of a service, in today's registry or in an older document. */
@@ -14,9 +21,7 @@ export interface ServiceRecord {
   validTo: string | null;
 }
 
-export interface LinkedName {
-  name: string;
-  kind: NameLink['kind'];
+export interface LinkedName extends ServiceLink {
   path: string;
 }
 
@@ -35,49 +40,19 @@ export interface ServicePage {
 }
 
 /** One page per service name ever written, case folded; names known only from a link get one too. */
-export function buildServicePages(
-  assignments: readonly Assignment[],
-  nameLinks: readonly NameLink[],
-): ServicePage[] {
-  const byKey = new Map<string, Assignment[]>();
-  for (const record of assignments) {
-    if (record.serviceName === null) continue;
-    const key = serviceKey(record.serviceName);
-    const list = byKey.get(key);
-    if (list) list.push(record);
-    else byKey.set(key, [record]);
-  }
-  for (const link of nameLinks) {
-    for (const name of [link.formerName, link.laterName]) {
-      if (!byKey.has(serviceKey(name))) byKey.set(serviceKey(name), []);
-    }
-  }
-  const pages = [...byKey].map(([key, records]) => servicePage(key, records, nameLinks));
-  return pages.sort((a, b) => a.slug.localeCompare(b.slug));
+export function buildServicePages(snapshot: RegistrySnapshot): ServicePage[] {
+  return snapshot
+    .services()
+    .map(servicePage)
+    .sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-function servicePage(
-  key: string,
-  records: Assignment[],
-  nameLinks: readonly NameLink[],
-): ServicePage {
-  const newestFirst = [...records].sort(
-    (a, b) =>
-      (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999') ||
-      b.validFrom.localeCompare(a.validFrom),
-  );
-  const name = newestFirst[0]?.serviceName ?? linkedSpelling(key, nameLinks);
-  const current = records
-    .filter((r) => r.validTo === null)
-    .map(serviceRecord)
-    .sort(byPort);
-  const past = newestFirst.filter((r) => r.validTo !== null).map(serviceRecord);
-  const laterNames = nameLinks
-    .filter((link) => serviceKey(link.formerName) === key)
-    .map((link) => linkedName(link.laterName, link.kind));
-  const formerNames = nameLinks
-    .filter((link) => serviceKey(link.laterName) === key)
-    .map((link) => linkedName(link.formerName, link.kind));
+function servicePage(service: ServiceView): ServicePage {
+  const { name } = service;
+  const current = service.history.filter(isCurrent).map(serviceRecord).sort(byPort);
+  const past = service.history.filter((r) => !isCurrent(r)).map(serviceRecord);
+  const laterNames = service.laterNames.map(linkedName);
+  const formerNames = service.formerNames.map(linkedName);
   return {
     slug: serviceSlug(name),
     name,
@@ -118,7 +93,7 @@ function serviceDescription(
   return `${today} ${past.length > 0 ? 'Its history since the earliest document. ' : ''}Ports, protocols and former names.`;
 }
 
-function serviceRecord(record: Assignment): ServiceRecord {
+function serviceRecord(record: AssignmentRow): ServiceRecord {
   return {
     id: record.id,
     low: record.portLow,
@@ -131,16 +106,8 @@ function serviceRecord(record: Assignment): ServiceRecord {
   };
 }
 
-function linkedName(name: string, kind: NameLink['kind']): LinkedName {
-  return { name, kind, path: servicePath(name) };
-}
-
-function linkedSpelling(key: string, nameLinks: readonly NameLink[]): string {
-  for (const link of nameLinks) {
-    if (serviceKey(link.formerName) === key) return link.formerName;
-    if (serviceKey(link.laterName) === key) return link.laterName;
-  }
-  return key;
+function linkedName(link: ServiceLink): LinkedName {
+  return { ...link, path: servicePath(link.name) };
 }
 
 function portText(record: ServiceRecord): string {

@@ -1,4 +1,4 @@
-import type { Source } from '@portbook/db';
+import type { SourceRow } from '@portbook/core';
 
 /**
  * Service names are case-insensitive; characters a path segment cannot carry plainly
@@ -20,11 +20,11 @@ export function portPath(port: number): string {
  * `iana:2026-08-17` → `iana-2026-08-17`, `rfc:1700` → `rfc-1700`: one page per edition, as
  * the timeline holds one document per edition.
  */
-export function sourceSlug(source: Pick<Source, 'edition'>): string {
+export function sourceSlug(source: Pick<SourceRow, 'edition'>): string {
   return source.edition.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
-export function sourcePath(source: Pick<Source, 'edition'>): string {
+export function sourcePath(source: Pick<SourceRow, 'edition'>): string {
   return `/history/${sourceSlug(source)}/`;
 }
 

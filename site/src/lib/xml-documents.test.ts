@@ -21,11 +21,11 @@ describe('changesFeed', () => {
       [
         {
           id: 'c1',
-          occurred: '2026-08-17',
+          occurred: '2026-09-01',
+          date: '2026-08-17',
           kind: 'modified',
-          where: '15/tcp',
+          sentence: 'changed “Who is up” on 15/tcp',
           href: '/ports/15/',
-          serviceName: null,
           details: ['description: "a" → "<b>"'],
           evidence: null,
         },
@@ -33,9 +33,17 @@ describe('changesFeed', () => {
       '2026-08-17',
     );
     expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-    expect(feed).toContain('<title>modified 15/tcp</title>');
+    expect(feed).toContain('<title>changed “Who is up” on 15/tcp</title>');
     expect(feed).toContain('<link href="https://portbook.example/ports/15/"/>');
     expect(feed).toContain('&lt;b&gt;');
+    // Dated by the change's own date, not the later document's.
+    expect(feed).toContain('<entry><id>urn:portbook:change:c1</id>');
     expect(feed).toContain('<updated>2026-08-17T00:00:00Z</updated>');
+  });
+
+  it('uses relative links when no public URL is set', () => {
+    const feed = changesFeed(undefined, [], '2026-08-17');
+    expect(feed).toContain('<link rel="self" href="/feed.xml"/>');
+    expect(sitemap(undefined, ['/ports/22/'])).toContain('<loc>/ports/22/</loc>');
   });
 });

@@ -5,6 +5,7 @@ import {
   type RegistryRecord,
   type SourceKind,
 } from '../model.ts';
+import { validOn } from '../snapshot/validity.ts';
 import type { TimelineAssignment, TimelineChange } from './types.ts';
 
 /** A stored source document as a port's history names it. */
@@ -160,7 +161,7 @@ export function stateAt<T extends AssignmentWithRecord>(
 ): T[] {
   const seen = new Set<string>();
   return assignments
-    .filter((a) => a.validFrom <= date && (a.validTo === null || date < a.validTo))
+    .filter((a) => validOn(a, date))
     .filter((a) => {
       const key = `${a.versionId}\u0000${a.validFrom}`;
       if (seen.has(key)) return false;

@@ -1,3 +1,5 @@
+import type { SoftwareDefaults } from '../software/model.ts';
+import { SoftwareIndex } from '../software/software-index.ts';
 import { recordText } from './assignment-filter.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { Occupancy } from './occupancy.ts';
@@ -8,10 +10,16 @@ import { RegistrySnapshot } from './registry-snapshot.ts';
 import type { AssignmentRow, SnapshotRows } from './rows.ts';
 import { SearchIndex } from './search.ts';
 import { ServiceIndex } from './service-index.ts';
+import { isCurrent } from './validity.ts';
 
 export interface BuildOptions {
   /** Awaited between phases (each a few tens of ms), so a server keeps answering meanwhile. */
   pause?: () => Promise<void>;
+  /**
+   * The software data set (`@portbook/software`), handed in by whoever builds the snapshot
+   * (core cannot import it); without it the snapshot knows no software and no bad ports.
+   */
+  software?: SoftwareDefaults | undefined;
 }
 
 /** Lets the event loop run other work (requests, health checks) before the next phase. */
@@ -34,7 +42,7 @@ export async function buildRegistrySnapshot(
   const assignments = [...rows.assignments].sort(ianaOrder);
   await pause();
   const sorted: SnapshotRows = { ...rows, sources, assignments };
-  const current = sorted.assignments.filter((row) => row.validTo === null);
+  const current = sorted.assignments.filter(isCurrent);
   const allByPort = new PortBuckets(sorted.assignments);
   await pause();
   const currentByPort = new PortBuckets(current);
@@ -54,7 +62,12 @@ export async function buildRegistrySnapshot(
   const services = await ServiceIndex.build(sorted.assignments, sorted.nameLinks, pause);
   await pause();
   const changes = await ChangeFeed.build(sorted.changes, pause);
-  const searchIndex = new SearchIndex(current, services.names);
+  const software = new SoftwareIndex(
+    options.software ?? { software: [], browserBlocked: [] },
+    (port) => currentByPort.at(port),
+  );
+  await pause();
+  const searchIndex = new SearchIndex(current, services.names, software.software);
   await searchIndex.index(pause);
   return new RegistrySnapshot({
     rows: sorted,
@@ -69,6 +82,7 @@ export async function buildRegistrySnapshot(
     changes,
     rangeClasses: new RangeClassIndex(sorted.rangeClasses),
     searchIndex,
+    software,
     sourcesById: new Map(sorted.sources.map((source) => [source.id, source])),
     peopleById: new Map(sorted.people.map((person) => [person.id, person])),
   });

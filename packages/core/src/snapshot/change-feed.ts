@@ -57,11 +57,12 @@ function changeSpans(change: ChangeRow): Spans {
   return spans;
 }
 
-/** The change feed: by id, by port (oldest first), and filtered newest first. */
+/** The change feed: by id, by port and by document (oldest first), and filtered newest first. */
 export class ChangeFeed {
   readonly #byId: Map<string, ChangeRow>;
   readonly #newest: readonly ChangeRow[];
   readonly #byPort: PortBuckets<ChangeRow>;
+  readonly #bySource = new Map<number, ChangeRow[]>();
 
   /** Indexes the feed, pausing between steps (each sorts or indexes every change once). */
   static async build(
@@ -74,7 +75,13 @@ export class ChangeFeed {
     await pause();
     const oldest = [...changes].sort(oldestFirst);
     await pause();
-    return new ChangeFeed(byId, newest, new PortBuckets(oldest, changeSpans));
+    const feed = new ChangeFeed(byId, newest, new PortBuckets(oldest, changeSpans));
+    for (const change of oldest) {
+      const list = feed.#bySource.get(change.sourceId);
+      if (list) list.push(change);
+      else feed.#bySource.set(change.sourceId, [change]);
+    }
+    return feed;
   }
 
   private constructor(
@@ -101,6 +108,11 @@ export class ChangeFeed {
    */
   atPort(port: number): ChangeRow[] {
     return this.#byPort.at(port);
+  }
+
+  /** The changes a document shows, oldest first, then by port and protocol. */
+  ofSource(sourceId: number): readonly ChangeRow[] {
+    return this.#bySource.get(sourceId) ?? [];
   }
 
   /** Changes matching the filter, newest first, after `after` when given. */

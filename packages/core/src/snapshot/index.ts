@@ -1,12 +1,17 @@
 export * from './assignment-filter.ts';
 export * from './build-snapshot.ts';
 export type { ChangeCursor, ChangeFilter } from './change-feed.ts';
-export type { Occupancy } from './occupancy.ts';
+export { type Occupancy, type PortSkip, USER_PORTS } from './occupancy.ts';
 export * from './port-status.ts';
 export type { PortView } from './port-view.ts';
 export type { RegistryInfo } from './registry-info.ts';
 export { RegistrySnapshot } from './registry-snapshot.ts';
 export type * from './rows.ts';
-export { fuzzyNames, type SearchHit, type SearchReason } from './search.ts';
-export { type ServiceView, serviceKey } from './service-index.ts';
+export {
+  fuzzyNames,
+  type SearchableSoftware,
+  type SearchHit,
+  type SearchReason,
+} from './search.ts';
+export { type LinkedName, type ServiceView, serviceKey } from './service-index.ts';
 export * from './validity.ts';

@@ -2,14 +2,20 @@ import { PORT_MAX, PORT_MIN, type PortRange, PROTOCOLS, type Protocol } from '..
 import { claimsPort, STATUS_STRENGTH } from './port-status.ts';
 import type { AssignmentRow } from './rows.ts';
 
+/** User Ports (RFC 6335): where IANA assigns new services, so where a free port is looked for. */
+export const USER_PORTS: PortRange = { low: 1024, high: 49151 };
+
 /** The claim bit of records without a protocol (named only, or early RFCs). */
 const NO_PROTOCOL_BIT = 1 << PROTOCOLS.length;
 const EVERY_CLAIM = (NO_PROTOCOL_BIT << 1) - 1;
 const UNASSIGNED = STATUS_STRENGTH.indexOf('unassigned');
 
+/** Ports to treat as taken although no record claims them. */
+export type PortSkip = (port: number) => boolean;
+
 /**
  * The port space on one date: each port's status, which protocols records claim it on, and the
- * nearest assigned ports either side. A port is taken when a record assigns or reserves it; the
+ * nearest assigned ports either side. A port is taken when a record claims it (`claimsPort`); the
  * same rule answers free blocks, the nearest free port and a port page's free block.
  */
 export class Occupancy {
@@ -64,10 +70,13 @@ export class Occupancy {
     return ((this.#claims[port] ?? 0) & claimMask(protocols)) === 0;
   }
 
-  /** The free port closest to `port` (the lower on a tie), `port` itself when free, null when none is. */
-  nearestFree(port: number, protocols?: readonly Protocol[]): number | null {
+  /**
+   * The free port closest to `port` (the lower on a tie), `port` itself when free, null when none
+   * is; `skip` rules out ports for other reasons (browsers refusing them).
+   */
+  nearestFree(port: number, protocols?: readonly Protocol[], skip?: PortSkip): number | null {
     const mask = claimMask(protocols);
-    const free = (n: number) => ((this.#claims[n] ?? 0) & mask) === 0;
+    const free = (n: number) => ((this.#claims[n] ?? 0) & mask) === 0 && !skip?.(n);
     if (free(port)) return port;
     let below: number | null = null;
     for (let n = port - 1; n >= PORT_MIN; n--) {
@@ -89,12 +98,17 @@ export class Occupancy {
   }
 
   /** The maximal runs of free ports in `within`, at least `minLength` long, lowest first. */
-  freeBlocks(within: PortRange, minLength = 1, protocols?: readonly Protocol[]): PortRange[] {
+  freeBlocks(
+    within: PortRange,
+    minLength = 1,
+    protocols?: readonly Protocol[],
+    skip?: PortSkip,
+  ): PortRange[] {
     const mask = claimMask(protocols);
     const blocks: PortRange[] = [];
     let start = -1;
     for (let port = within.low; port <= within.high + 1; port++) {
-      const free = port <= within.high && ((this.#claims[port] ?? 0) & mask) === 0;
+      const free = port <= within.high && ((this.#claims[port] ?? 0) & mask) === 0 && !skip?.(port);
       if (free && start < 0) start = port;
       if (!free && start >= 0) {
         if (port - start >= minLength) blocks.push({ low: start, high: port - 1 });

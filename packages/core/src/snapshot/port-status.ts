@@ -18,7 +18,11 @@ export function portStatus(records: readonly { status: Status }[]): Status {
   return best;
 }
 
-/** A record that takes its ports away from anyone choosing a free one. */
+/**
+ * A record that takes its ports away from anyone choosing a free one: every record but an
+ * Unassigned one. A de-assigned port is "marked as Reserved" and not reassigned while others are
+ * free (RFC 6335 section 8.2); IANA lists de-assigned and removed entries as Reserved too.
+ */
 export function claimsPort(record: { status: Status }): boolean {
-  return record.status === 'assigned' || record.status === 'reserved';
+  return record.status !== 'unassigned';
 }

@@ -1,5 +1,7 @@
 import type { PortEvent } from '../history/port-timeline.ts';
 import type { PortRange, RangeClassDefinition, Status } from '../model.ts';
+import type { SoftwareConflict } from '../software/conflicts.ts';
+import type { CommonUse } from '../software/model.ts';
 import type { AssignmentRow } from './rows.ts';
 
 /**
@@ -19,10 +21,16 @@ export interface PortView {
   assignments: AssignmentRow[];
   previousAssigned: number | null;
   nextAssigned: number | null;
-  /** The closest port no assigned or reserved record claims (itself, when free). */
+  /** The closest port no record claims (`claimsPort`): itself, when free. */
   nearestFree: number | null;
   /** The run of free ports around it within its class; null when it is taken. */
   freeBlock: PortRange | null;
   /** Dated events of every record containing it, oldest first. */
   history: PortEvent[];
+  /** Software defaults on the port or a range holding it: common, not registered, uses. */
+  commonUses: readonly CommonUse[];
+  /** Defaults on it that IANA assigns to another service today (none for a past `at`). */
+  conflicts: readonly SoftwareConflict[];
+  /** The first day browsers refused it, when they did by `at` (or today). */
+  browserBlockedSince: string | undefined;
 }

@@ -1,5 +1,6 @@
 import type { SourceKind } from '../model.ts';
 import type { AssignmentRow, SourceRow, SyncRunRow } from './rows.ts';
+import { isCurrent } from './validity.ts';
 
 /** The kinds that are the registry itself or a copy of it (npm), as opposed to the RFCs. */
 const REGISTRY_KINDS: ReadonlySet<SourceKind> = new Set([
@@ -39,7 +40,7 @@ export function registryInfoOf(
   return {
     latest,
     sourceCount: sources.length,
-    currentRecordCount: assignments.filter((a) => a.validTo === null).length,
+    currentRecordCount: assignments.filter(isCurrent).length,
     assignmentCount: assignments.length,
     lastSync,
   };

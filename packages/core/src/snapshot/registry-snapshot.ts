@@ -1,11 +1,17 @@
 import { type PortEvent, portEvents } from '../history/port-timeline.ts';
 import type { TimelineChange } from '../history/types.ts';
 import { PORT_MAX, type PortRange, type Protocol, type RangeClassDefinition } from '../model.ts';
+import { browserBlockedSince } from '../software/browser-blocked.ts';
+import type { SoftwareConflict } from '../software/conflicts.ts';
+import type { BrowserBlockedRow, CommonUse, SoftwareRow } from '../software/model.ts';
+import type { SoftwareIndex } from '../software/software-index.ts';
+import { AssignedPorts } from './assigned-ports.ts';
 import { type AssignmentFilter, assignmentPredicate, recordText } from './assignment-filter.ts';
 import type { ChangeCursor, ChangeFeed, ChangeFilter } from './change-feed.ts';
 import { Memo } from './memo.ts';
-import { Occupancy } from './occupancy.ts';
+import { Occupancy, type PortSkip } from './occupancy.ts';
 import type { PortBuckets } from './port-buckets.ts';
+import { portStatus } from './port-status.ts';
 import type { PortView } from './port-view.ts';
 import type { RangeClassIndex } from './range-class-index.ts';
 import type { RegistryInfo } from './registry-info.ts';
@@ -36,6 +42,7 @@ export interface SnapshotIndexes {
   changes: ChangeFeed;
   rangeClasses: RangeClassIndex;
   searchIndex: SearchIndex;
+  software: SoftwareIndex;
   sourcesById: Map<number, SourceRow>;
   peopleById: Map<string, PersonRecordRow>;
 }
@@ -51,6 +58,10 @@ export class RegistrySnapshot {
   readonly #ports = new Memo<Uint32Array>(32);
   readonly #matching = new Memo<AssignmentRow[]>(32);
   readonly #names = new Memo<string[]>(32);
+  /** At most one per boundary date: a few MiB for the full history. */
+  readonly #assigned = new Map<string, AssignedPorts>();
+  /** Every date a record starts or stops being valid on, ascending (sorted on first use). */
+  #boundaries: string[] | undefined;
 
   constructor(indexes: SnapshotIndexes) {
     this.#x = indexes;
@@ -59,6 +70,15 @@ export class RegistrySnapshot {
   /** The registry version the snapshot was read at (see db `registryVersion`). */
   get version(): string {
     return this.#x.rows.version;
+  }
+
+  /**
+   * What every answer depends on: the registry version and the software data set's. ETags and
+   * response caches key on it, so new software data (a deploy) is never answered by a 304.
+   */
+  get answersVersion(): string {
+    const software = this.#x.software.version;
+    return software === undefined ? this.version : `${this.version}+software.${software}`;
   }
 
   get registry(): RegistryInfo {
@@ -89,29 +109,113 @@ export class RegistrySnapshot {
     return protocol ? rows.filter((row) => row.protocol === protocol) : rows;
   }
 
-  /** The port space on `at`: statuses, claims and neighbours (built once per date). */
+  /** Every version of every record whose port or range contains `port`, through history, in IANA's order. */
+  allAssignmentsAt(port: number): AssignmentRow[] {
+    return this.#x.allByPort.at(port);
+  }
+
+  /** The port space on `at`: statuses, claims and neighbours (built once per stretch of days). */
   occupancy(at?: string): Occupancy {
     if (at === undefined) return this.#x.current;
+    const stretch = this.#stretchOf(at);
     return this.#occupancy.get(
-      at,
-      () => new Occupancy(this.#x.rows.assignments.filter((row) => validOn(row, at))),
+      stretch,
+      () => new Occupancy(this.#x.rows.assignments.filter((row) => validOn(row, stretch))),
     );
   }
 
-  portStatus(port: number, at?: string) {
-    return this.occupancy(at).status(port);
+  /**
+   * The first day of the stretch of days `at` falls in: records start and stop being valid
+   * only on the dates bounding the stretches, so every day of one sees the same records.
+   */
+  #stretchOf(at: string): string {
+    this.#boundaries ??= [
+      ...new Set(
+        this.#x.rows.assignments.flatMap((row) =>
+          row.validTo === null ? [row.validFrom] : [row.validFrom, row.validTo],
+        ),
+      ),
+    ].sort();
+    const boundaries = this.#boundaries;
+    let low = 0;
+    let high = boundaries.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((boundaries[middle] as string) <= at) low = middle + 1;
+      else high = middle;
+    }
+    // Before the first boundary no record is valid yet: '' sees none either.
+    return boundaries[low - 1] ?? '';
   }
 
-  /** Free blocks in `within` on `at`: runs no assigned or reserved record claims. */
+  /**
+   * A port's status on `at`, from the records containing it: on a past date this reads a
+   * handful of records instead of building the port space of that date (about 10 ms).
+   */
+  portStatus(port: number, at?: string) {
+    if (at === undefined) return this.#x.current.status(port);
+    return portStatus(this.assignmentsAt(port, { at }));
+  }
+
+  /** The nearest lower port an assigned record covers on `at`; null when there is none. */
+  previousAssigned(port: number, at?: string): number | null {
+    if (at === undefined) return this.#x.current.previousAssigned(port);
+    return this.#assignedPorts(at).previous(port);
+  }
+
+  /** The nearest higher port an assigned record covers on `at`; null when there is none. */
+  nextAssigned(port: number, at?: string): number | null {
+    if (at === undefined) return this.#x.current.nextAssigned(port);
+    return this.#assignedPorts(at).next(port);
+  }
+
+  /** The assigned ports of the stretch `at` falls in, kept for every stretch asked about. */
+  #assignedPorts(at: string): AssignedPorts {
+    const stretch = this.#stretchOf(at);
+    let assigned = this.#assigned.get(stretch);
+    if (!assigned) {
+      assigned = new AssignedPorts(this.#x.rows.assignments.filter((row) => validOn(row, stretch)));
+      this.#assigned.set(stretch, assigned);
+    }
+    return assigned;
+  }
+
+  /**
+   * Free blocks in `within` on `at`: runs of ports no record claims (`claimsPort`); with `web`,
+   * ports browsers refuse on that day break runs too.
+   */
   freeBlocks(
     within: PortRange,
     options: {
       minLength?: number;
       protocols?: readonly Protocol[] | undefined;
       at?: string | undefined;
+      web?: boolean | undefined;
     } = {},
   ): PortRange[] {
-    return this.occupancy(options.at).freeBlocks(within, options.minLength ?? 1, options.protocols);
+    return this.occupancy(options.at).freeBlocks(
+      within,
+      options.minLength ?? 1,
+      options.protocols,
+      this.#webSkip(options),
+    );
+  }
+
+  /** The free port closest to `port` on `at` (itself when free); `web` skips ports browsers refuse. */
+  nearestFree(
+    port: number,
+    options: {
+      protocols?: readonly Protocol[] | undefined;
+      at?: string | undefined;
+      web?: boolean | undefined;
+    } = {},
+  ): number | null {
+    return this.occupancy(options.at).nearestFree(port, options.protocols, this.#webSkip(options));
+  }
+
+  #webSkip(options: { at?: string | undefined; web?: boolean | undefined }): PortSkip | undefined {
+    if (!options.web) return undefined;
+    return (port) => this.isBrowserBlocked(port, options.at);
   }
 
   /** Everything a port's page shows, from this snapshot. */
@@ -131,6 +235,9 @@ export class RegistrySnapshot {
       nearestFree: occupancy.nearestFree(number),
       freeBlock: occupancy.freeBlockAround(number, rangeClass ?? { low: 0, high: PORT_MAX }),
       history: this.portHistory(number),
+      commonUses: this.commonUses(number),
+      conflicts: at === undefined ? this.conflictsAt(number) : [],
+      browserBlockedSince: this.browserBlockedSince(number, at),
     };
   }
 
@@ -206,6 +313,11 @@ export class RegistrySnapshot {
     return this.#x.services.names;
   }
 
+  /** Every service: each name ever registered, and each known only from a rename, by name. */
+  services(): ServiceView[] {
+    return this.#x.services.all();
+  }
+
   // Changes and history
 
   change(id: string): ChangeRow | undefined {
@@ -215,6 +327,11 @@ export class RegistrySnapshot {
   /** The change feed, newest first, after `after` when given. */
   changes(filter: ChangeFilter = {}, after?: ChangeCursor): ChangeRow[] {
     return this.#x.changes.list(filter, after);
+  }
+
+  /** The changes a document shows (against the one before it), oldest first, then by port. */
+  sourceChanges(sourceId: number): readonly ChangeRow[] {
+    return this.#x.changes.ofSource(sourceId);
   }
 
   /** Change rows of every record containing `port`, oldest first. */
@@ -246,6 +363,89 @@ export class RegistrySnapshot {
   /** Ephemeral ranges in force on `date` (all without), holding `port` when given. */
   ephemeralRanges(date?: string, port?: number): RangeClassDefinition[] {
     return this.#x.rangeClasses.ephemeralAt(date, port);
+  }
+
+  // Software defaults and the ports browsers refuse
+
+  /** Software whose default port or range contains `port` (6010 finds sshd's display :10). */
+  commonUses(port: number): readonly CommonUse[] {
+    return this.#x.software.usesAt(port);
+  }
+
+  /** Software whose default port or range overlaps `within`, by program id. */
+  commonUsesIn(within: PortRange): readonly CommonUse[] {
+    return this.#x.software.usesIn(within);
+  }
+
+  /** Every use of every program, by program id. */
+  get allCommonUses(): readonly CommonUse[] {
+    return this.#x.software.uses;
+  }
+
+  /** A program by its slug (`kubernetes`). */
+  softwareById(id: string): SoftwareRow | undefined {
+    return this.#x.software.byId(id);
+  }
+
+  /** A program by its name in any case (`kubernetes` finds Kubernetes). */
+  softwareByName(name: string): SoftwareRow | undefined {
+    return this.#x.software.byName(name);
+  }
+
+  /**
+   * Programs called `query`: the one whose id or name it is (any case); failing that, those
+   * search finds by name (a prefix, a word of the name, a typo), best first.
+   */
+  softwareNamed(query: string): SoftwareRow[] {
+    const hits = this.#x.searchIndex.software(query);
+    const exact = hits.filter((hit) => hit.reason === 'name');
+    return (exact.length > 0 ? exact : hits).flatMap((hit) => {
+      const software = this.softwareById(hit.softwareId);
+      return software ? [software] : [];
+    });
+  }
+
+  /** Every program of the data set, by id. */
+  get allSoftware(): readonly SoftwareRow[] {
+    return this.#x.software.software;
+  }
+
+  /**
+   * Single-port defaults on a port IANA assigns today to another service (Kubernetes on 6443,
+   * `sun-sr-https`), by port then program id: the rule is `conflictOf`.
+   */
+  get softwareConflicts(): readonly SoftwareConflict[] {
+    return this.#x.software.conflicts;
+  }
+
+  conflictsAt(port: number): readonly SoftwareConflict[] {
+    return this.#x.software.conflictsAt(port);
+  }
+
+  /** The bad port list's entry for `port`, whatever the date; undefined when never refused. */
+  browserBlocked(port: number): BrowserBlockedRow | undefined {
+    return this.#x.software.browserBlocked.entry(port);
+  }
+
+  /** The bad port list's entries browsers refuse on `at` (default: today), by port. */
+  browserBlockedPorts(at?: string): BrowserBlockedRow[] {
+    const date = at ?? todayDate();
+    return this.#x.software.browserBlocked.entries.filter(
+      (entry) => browserBlockedSince(entry) <= date,
+    );
+  }
+
+  /** Whether browsers refuse HTTP(S) to `port` on `at` (default: today). */
+  isBrowserBlocked(port: number, at?: string): boolean {
+    return this.#x.software.browserBlocked.isBlocked(port, at ?? todayDate());
+  }
+
+  /** The first day browsers refused `port`, if they did by `at` (default: today). */
+  browserBlockedSince(port: number, at?: string): string | undefined {
+    const entry = this.browserBlocked(port);
+    if (!entry) return undefined;
+    const since = browserBlockedSince(entry);
+    return since <= (at ?? todayDate()) ? since : undefined;
   }
 
   // Sources, people, search

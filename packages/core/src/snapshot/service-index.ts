@@ -5,13 +5,19 @@ export function serviceKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** Another name of a service, and how the registry tied the two. */
+export interface LinkedName {
+  name: string;
+  kind: NameLinkRow['kind'];
+}
+
 /** A service: its name as its newest record spells it, with its records and other names. */
 export interface ServiceView {
   name: string;
   /** Every version of every record with this name: current first, then newest, then IANA's order. */
   history: readonly AssignmentRow[];
-  formerNames: string[];
-  laterNames: string[];
+  formerNames: LinkedName[];
+  laterNames: LinkedName[];
 }
 
 const historyOrder = (a: AssignmentRow, b: AssignmentRow) =>
@@ -90,9 +96,22 @@ export class ServiceIndex {
     return {
       name: spelled,
       history,
-      formerNames: links.filter((l) => serviceKey(l.laterName) === key).map((l) => l.formerName),
-      laterNames: links.filter((l) => serviceKey(l.formerName) === key).map((l) => l.laterName),
+      formerNames: links
+        .filter((l) => serviceKey(l.laterName) === key)
+        .map((l) => ({ name: l.formerName, kind: l.kind })),
+      laterNames: links
+        .filter((l) => serviceKey(l.formerName) === key)
+        .map((l) => ({ name: l.laterName, kind: l.kind })),
     };
+  }
+
+  /** Every service, registered or known only from a name link, by key. */
+  all(): ServiceView[] {
+    const keys = new Set([...this.#records.keys(), ...this.#links.keys()]);
+    return [...keys].sort(compare).flatMap((key) => {
+      const service = this.service(key);
+      return service ? [service] : [];
+    });
   }
 
   /** Distinct names of `rows`, each spelled as its newest matching record does, by key. */

@@ -11,6 +11,11 @@ export function validOn(
   row: { validFrom: string; validTo: string | null },
   at: string | undefined,
 ): boolean {
-  if (at === undefined) return row.validTo === null;
+  if (at === undefined) return isCurrent(row);
   return row.validFrom <= at && (row.validTo === null || at < row.validTo);
+}
+
+/** In the current registry: `validOn` with no date. */
+export function isCurrent(row: { validTo: string | null }): boolean {
+  return row.validTo === null;
 }

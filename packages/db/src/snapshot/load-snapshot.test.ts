@@ -65,7 +65,7 @@ describe.each(TEST_DATABASE_KINDS)('loadSnapshot on %s', (kind) => {
   });
 
   it('builds a snapshot that answers what the database holds', async () => {
-    const snapshot = await loadSnapshot(test.database.db);
+    const snapshot = await loadSnapshot(test.database);
     expect(snapshot.assignmentsAt(6010).map((a) => a.serviceName)).toEqual(['x11']);
     expect(snapshot.assignmentsAt(22)[0]?.description).toBe('The Secure Shell (SSH) Protocol');
     expect(snapshot.service('AIRPLAY')?.name).toBe('airplay');

@@ -7,7 +7,7 @@ import {
 } from '@portbook/core';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../database.ts';
+import type { Database, Db } from '../database.ts';
 import { rawRows } from '../queries/raw-rows.ts';
 import { registryVersion } from '../queries/registry.ts';
 import {
@@ -115,7 +115,27 @@ export async function loadSnapshotRows(db: Db, options: LoadOptions = {}): Promi
   );
 }
 
-/** Reads the registry and builds its snapshot, pausing between batches and phases. */
-export async function loadSnapshot(db: Db, options: LoadOptions = {}): Promise<RegistrySnapshot> {
-  return buildRegistrySnapshot(await loadSnapshotRows(db, options), options);
+/**
+ * Reads the registry and builds its snapshot, pausing between batches and phases. Given a
+ * `Database` whose PGlite runs in a worker thread, the rows are read in that thread (its proxy
+ * has no transactions here) and only the build runs in this one.
+ */
+export async function loadSnapshot(
+  from: Database | Db,
+  options: LoadOptions = {},
+): Promise<RegistrySnapshot> {
+  const rows =
+    'kind' in from && from.kind === 'pglite-worker'
+      ? await readRowsInWorker(from)
+      : await loadSnapshotRows('kind' in from ? from.db : from, options);
+  return buildRegistrySnapshot(rows, options);
+}
+
+async function readRowsInWorker(database: Database): Promise<SnapshotRows> {
+  // Imported here: the job module imports this one.
+  const [{ runDatabaseJob }, { SNAPSHOT_ROWS_JOB }] = await Promise.all([
+    import('../worker/worker-database.ts'),
+    import('../worker/snapshot-job.ts'),
+  ]);
+  return runDatabaseJob(database, SNAPSHOT_ROWS_JOB, null);
 }

@@ -1,0 +1,4 @@
+export * from './browser-blocked.ts';
+export * from './conflicts.ts';
+export * from './model.ts';
+export { SoftwareIndex } from './software-index.ts';
