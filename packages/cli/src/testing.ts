@@ -1,8 +1,10 @@
+import { Writable } from 'node:stream';
 import { startServer } from '@portbook/api';
 import type { Database } from '@portbook/db';
 import { refreshAfterImport } from './commands/start.ts';
-import type { Synced, SyncOptions } from './commands/sync.ts';
+import { type Synced, type SyncOptions, syncInto } from './commands/sync.ts';
 import { syncInBackground } from './periodic-sync.ts';
+import { Progress } from './progress.ts';
 
 export interface HealthDuringSync {
   /** Round trips of `GET /healthz`, one started every `pollEveryMs` (or when the last one ends). */
@@ -67,4 +69,13 @@ export async function healthzDuringSync(
   } finally {
     await server.close();
   }
+}
+
+/** `portbook sync --offline` into an open database, silently: the packaged archive as a first start loads it. */
+export function syncOffline(database: Database): Promise<Synced> {
+  return syncInto(
+    database,
+    { offline: true },
+    new Progress(new Writable({ write: (_c, _e, done) => done() }) as NodeJS.WriteStream),
+  );
 }

@@ -3,6 +3,7 @@ import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '@por
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthzDuringSync, percentile } from '../src/testing.ts';
 import { buildMirror } from './mirror.ts';
+import { ARCHIVE_SUBSET } from './run-cli.ts';
 
 // The full mirror's figures are in bench/src/sync-health.bench.ts; this is the same path on the fixtures.
 describe.each(TEST_DATABASE_KINDS)('a sync while serving, on %s', (kind) => {
@@ -24,14 +25,17 @@ describe.each(TEST_DATABASE_KINDS)('a sync while serving, on %s', (kind) => {
   });
 
   it('imports in a worker thread, refreshes the registry once, and /healthz keeps answering', async () => {
-    const run = await healthzDuringSync(database, { mirror: buildMirror() });
-    expect(run.said.join('\n')).toMatch(/^synced from the mirror .*: 5 documents imported/);
+    const options = { mirror: buildMirror(), offline: true, archiveUntil: ARCHIVE_SUBSET };
+    const run = await healthzDuringSync(database, options);
+    expect(run.said.join('\n')).toMatch(
+      /^synced from the archive: 3, the mirror .*: 5: 8 documents imported/,
+    );
     expect(run.synced?.changed).toBe(true);
     expect(run.refreshes).toBe(1);
     expect(run.latenciesMs.length).toBeGreaterThan(3);
     expect(percentile(run.latenciesMs, 0.99)).toBeLessThan(100);
 
-    const again = await healthzDuringSync(database, { mirror: buildMirror() });
+    const again = await healthzDuringSync(database, { ...options, mirror: buildMirror() });
     expect(again.synced?.changed).toBe(false);
     expect(again.refreshes).toBe(0);
   });

@@ -48,7 +48,7 @@ export function importCommand(program: Command): void {
           const fetched = await readInput(input);
           return parseDocuments([() => fetched], progress, published ? { published } : {});
         });
-        return (await runImport(database, documents, via, progress)).summary;
+        return (await runImport(database, { documents, via }, progress)).summary;
       });
       process.stdout.write(`${summary}\n`);
     });

@@ -1,7 +1,7 @@
-import type { SourceDocument } from '@portbook/core';
 import { isPortbookError } from '@portbook/core';
 import {
   type Database,
+  type ImportDocuments,
   type ImportResult,
   importDocuments,
   recordFailedSyncRun,
@@ -15,20 +15,29 @@ const REBUILD_STEPS = {
   write: 'rebuild: write assignments, changes and name links',
 } as const;
 
+/** What to import: a list, or a stream with its length and the documents it left out as stored. */
+export interface ImportInput {
+  documents: ImportDocuments;
+  via: SyncVia;
+  total?: number;
+  alreadyStored?: number;
+}
+
 /** Imports with progress on stderr and returns the one-line summary for stdout. */
 export async function runImport(
   database: Database,
-  documents: SourceDocument[],
-  via: SyncVia,
+  input: ImportInput,
   progress: Progress,
 ): Promise<{ result: ImportResult; summary: string }> {
-  const result = await importDocuments(database, documents, {
-    via,
+  const result = await importDocuments(database, input.documents, {
+    via: input.via,
+    ...(input.total === undefined ? {} : { total: input.total }),
     onProgress: (event) => {
       if (event.phase === 'rebuild') progress.step(REBUILD_STEPS[event.step]);
       else {
         const verb = event.phase === 'store' ? 'store' : 'already stored';
-        progress.step(`${verb} ${event.index + 1}/${event.total} ${event.document.origin}`);
+        const of = event.total === null ? '' : `/${event.total}`;
+        progress.step(`${verb} ${event.index + 1}${of} ${event.document.origin}`);
       }
     },
   });
@@ -36,7 +45,8 @@ export async function runImport(
   const timeline = result.timeline
     ? `; timeline of ${result.timeline.sources} sources: ${result.timeline.assignments} assignments, ${result.timeline.changes} changes`
     : '; nothing new, history unchanged';
-  const summary = `${result.imported.length} documents imported, ${result.skipped.length} already stored${timeline}`;
+  const skipped = result.skipped.length + (input.alreadyStored ?? 0);
+  const summary = `${result.imported.length} documents imported, ${skipped} already stored${timeline}`;
   return { result, summary };
 }
 

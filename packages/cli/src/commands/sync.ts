@@ -1,5 +1,5 @@
 import { PortbookError } from '@portbook/core';
-import type { Database } from '@portbook/db';
+import { type Database, storedDocumentKeys } from '@portbook/db';
 import type { Command } from 'commander';
 import { cliEnv } from '../env.ts';
 import { withDatabase } from '../open-database.ts';
@@ -31,25 +31,31 @@ export async function syncInto(
   progress: Progress,
 ): Promise<Synced> {
   const env = cliEnv();
+  const archiveUntil = options.archiveUntil ?? env.archiveUntil;
+  if (archiveUntil !== undefined && !DAY.test(archiveUntil)) {
+    throw new PortbookError(
+      'INVALID_DATE',
+      `--archive-until wants YYYY-MM-DD, not "${archiveUntil}"`,
+    );
+  }
   const gather = {
     mirror: options.mirror ?? env.mirror,
     offline: Boolean(options.offline) || env.offline,
     archive: options.archive !== false && env.archive,
-    archiveUntil: options.archiveUntil ?? env.archiveUntil,
+    archiveUntil,
+    stored: await storedDocumentKeys(database.db),
   };
-  if (gather.archiveUntil !== undefined && !DAY.test(gather.archiveUntil)) {
-    throw new PortbookError(
-      'INVALID_DATE',
-      `--archive-until wants YYYY-MM-DD, not "${gather.archiveUntil}"`,
-    );
-  }
   const gathered = await recordingFailure(
     database,
     gather.mirror ? 'mirror' : gather.offline ? 'npm' : 'network',
     () => gatherDocuments(gather, env, progress),
   );
-  const { result, summary } = await runImport(database, gathered.documents, gathered.via, progress);
-  return { message: `synced from ${gathered.from}: ${summary}`, changed: result.timeline !== null };
+  // The archive is parsed as the import takes its documents: one in memory at a time.
+  const { result, summary } = await runImport(database, gathered, progress);
+  return {
+    message: `synced from ${gathered.from()}: ${summary}`,
+    changed: result.timeline !== null,
+  };
 }
 
 /** Loads the registry and its history; shared by `sync` and `start` on an empty database. */

@@ -18,34 +18,42 @@ export interface GatherOptions {
   /** False: leave the packaged archive out (`--no-archive`, `PORTBOOK_ARCHIVE=0`). */
   archive: boolean;
   archiveUntil: string | undefined;
+  /** The database's stored documents, sha256 to `kind/edition` (see `storedDocumentKeys`). */
+  stored: ReadonlyMap<string, string>;
 }
 
 export interface GatheredDocuments {
   via: SyncVia;
-  /** Where the documents came from, in the words `sync` reports, with a count per place. */
-  from: string;
-  counts: Partial<Record<DocumentOrigin, number>>;
-  documents: SourceDocument[];
+  /** Where the documents came from, in the words `sync` reports, with a count per place: final once `documents` has been read. */
+  from(): string;
+  /** The documents to import, the archive's parsed one at a time as they are taken. */
+  documents: AsyncIterable<SourceDocument>;
+  /** How many `documents` gives at most (for progress). */
+  total: number;
+  /** Archive documents left out because the database holds them already. */
+  alreadyStored: number;
 }
+
+const keyOf = (document: SourceDocument) => `${document.kind}/${document.edition}`;
 
 /** A later place's document replaces an earlier one of the same kind and edition; others add. */
 class DocumentSet {
   readonly #byEdition = new Map<string, { origin: DocumentOrigin; document: SourceDocument }>();
 
   add(origin: DocumentOrigin, documents: readonly SourceDocument[]): void {
-    for (const document of documents) {
-      this.#byEdition.set(`${document.kind}/${document.edition}`, { origin, document });
-    }
+    for (const document of documents) this.#byEdition.set(keyOf(document), { origin, document });
+  }
+
+  has(key: string): boolean {
+    return this.#byEdition.has(key);
   }
 
   get size(): number {
     return this.#byEdition.size;
   }
 
-  counts(): Partial<Record<DocumentOrigin, number>> {
-    const counts: Partial<Record<DocumentOrigin, number>> = {};
+  count(counts: Partial<Record<DocumentOrigin, number>>): void {
     for (const { origin } of this.#byEdition.values()) counts[origin] = (counts[origin] ?? 0) + 1;
-    return counts;
   }
 
   documents(): SourceDocument[] {
@@ -81,7 +89,7 @@ function fromNpm(progress: Progress): SourceDocument[] {
 }
 
 function describe(
-  counts: GatheredDocuments['counts'],
+  counts: Partial<Record<DocumentOrigin, number>>,
   options: GatherOptions,
   env: CliEnv,
 ): string {
@@ -96,25 +104,17 @@ function describe(
     .join(', ');
 }
 
-/**
- * The documents for `sync`: the packaged archive (offline, 1972 to its newest release), then the
- * live registry when online, then a mirror when given (its documents add to or replace those of
- * the same edition). The npm packages' copies, which cannot state ranges, name-only records or
- * SCTP/DCCP, are read only when none of those gave anything.
- */
-export async function gatherDocuments(
+/** The network's and the mirror's documents, held whole: a handful, where the archive has hundreds. */
+async function laterPlaces(
   options: GatherOptions,
   env: CliEnv,
   progress: Progress,
-): Promise<GatheredDocuments> {
-  const gathered = new DocumentSet();
-  if (options.archive) {
-    gathered.add('archive', await archiveDocuments({ until: options.archiveUntil }, progress));
-  }
+): Promise<{ later: DocumentSet; online: boolean }> {
+  const later = new DocumentSet();
   let online = false;
   if (!options.offline) {
     try {
-      gathered.add('network', await fromNetwork(env, !options.archive, progress));
+      later.add('network', await fromNetwork(env, !options.archive, progress));
       online = true;
     } catch (error) {
       if (!isPortbookError(error) || error.code !== 'SOURCE_UNAVAILABLE') throw error;
@@ -128,7 +128,7 @@ export async function gatherDocuments(
   }
   if (options.mirror) {
     const files = mirrorFiles(options.mirror);
-    gathered.add(
+    later.add(
       'mirror',
       parseDocuments(
         files.map((path) => () => readMirrorFile(path)),
@@ -136,12 +136,42 @@ export async function gatherDocuments(
       ),
     );
   }
-  if (gathered.size === 0) {
+  return { later, online };
+}
+
+/**
+ * The documents for `sync`: the packaged archive (offline, 1972 to its newest release), then the
+ * live registry when online, then a mirror when given (its documents add to or replace those of
+ * the same edition). The npm packages' copies, which cannot state ranges, name-only records or
+ * SCTP/DCCP, are read only when none of those gave anything. The later places are read first, so
+ * the archive can stream past the editions they replace and those the database already holds.
+ */
+export async function gatherDocuments(
+  options: GatherOptions,
+  env: CliEnv,
+  progress: Progress,
+): Promise<GatheredDocuments> {
+  const { later, online } = await laterPlaces(options, env, progress);
+  const archive = options.archive
+    ? archiveDocuments({ until: options.archiveUntil, stored: options.stored }, progress)
+    : undefined;
+  const storedInArchive = (archive?.storedKeys ?? []).filter((key) => !later.has(key));
+  if (!archive?.toRead && storedInArchive.length === 0 && later.size === 0) {
     if (options.offline)
       progress.say('offline and no archive: using the registry copies in the npm packages');
-    gathered.add('npm', fromNpm(progress));
+    later.add('npm', fromNpm(progress));
   }
-  const counts = gathered.counts();
+  const counts: Partial<Record<DocumentOrigin, number>> = {};
+  if (storedInArchive.length > 0) counts.archive = storedInArchive.length;
+  later.count(counts);
+  async function* documents(): AsyncGenerator<SourceDocument> {
+    for await (const document of archive?.documents() ?? []) {
+      if (later.has(keyOf(document))) continue;
+      counts.archive = (counts.archive ?? 0) + 1;
+      yield document;
+    }
+    yield* later.documents();
+  }
   // sync_runs.via names the place that decided the newest state: a mirror, else the network.
   const via: SyncVia = options.mirror
     ? 'mirror'
@@ -150,5 +180,11 @@ export async function gatherDocuments(
       : counts.npm
         ? 'npm'
         : ('archive' as SyncVia);
-  return { via, from: describe(counts, options, env), counts, documents: gathered.documents() };
+  return {
+    via,
+    from: () => describe(counts, options, env),
+    documents: documents(),
+    total: (archive?.toRead ?? 0) + later.size,
+    alreadyStored: storedInArchive.length,
+  };
 }

@@ -12,16 +12,24 @@ import { StoreBatch } from './store-batch.ts';
 import { finishSyncRun, type SyncVia, startSyncRun } from './sync-runs.ts';
 import { validateDocument } from './validate-document.ts';
 
+/**
+ * The documents of an import: a list, or a stream that parses each as it is asked for, so that
+ * no more than one document is held at a time (the whole archive is ~6.5 million records).
+ */
+export type ImportDocuments = Iterable<SourceDocument> | AsyncIterable<SourceDocument>;
+
 /** Progress of an import: one event per stored document and per phase of the rebuild. */
 export type ImportProgress =
-  | { phase: 'store'; index: number; total: number; document: SourceDocument }
-  | { phase: 'skip'; index: number; total: number; document: SourceDocument }
+  | { phase: 'store'; index: number; total: number | null; document: SourceDocument }
+  | { phase: 'skip'; index: number; total: number | null; document: SourceDocument }
   | { phase: 'rebuild'; step: 'load' | 'build' | 'write' };
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Where the documents came from, for `sync_runs`. */
   via?: SyncVia;
+  /** How many documents a stream will give, for progress (a list's length is known). */
+  total?: number;
 }
 
 export interface ImportResult {
@@ -77,11 +85,9 @@ async function verifyMemberships(session: ImportSession, sourceIds: number[]) {
   }
 }
 
-async function storedHashes(session: ImportSession, documents: SourceDocument[]) {
-  const rows = await session.query<{ sha256: string }>(
-    'select sha256 from sources where sha256 = any($1::text[])',
-    [documents.map((document) => document.sha256)],
-  );
+/** Every stored document's sha256: a few hundred, read once per import. */
+async function storedHashes(session: ImportSession): Promise<Set<string>> {
+  const rows = await session.query<{ sha256: string }>('select sha256 from sources');
   return new Set(rows.map((row) => row.sha256));
 }
 
@@ -107,67 +113,72 @@ function asPortbookError(error: unknown): PortbookError {
 
 type Report = (progress: ImportProgress) => void;
 
-/** The transaction's work: skip what is stored, store the rest, rebuild the history. */
+/** The transaction's work: skip what is stored, store the rest as it comes, rebuild the history. */
 async function storeAndRebuild(
   session: ImportSession,
-  documents: SourceDocument[],
+  documents: ImportDocuments,
+  total: number | null,
   report: Report,
 ): Promise<Omit<ImportResult, 'syncRunId'>> {
   await takeImportLock(session);
-  const known = await storedHashes(session, documents);
+  const known = await storedHashes(session);
   const imported: ImportResult['imported'] = [];
   const skipped: ImportResult['skipped'] = [];
-  if (documents.every((document) => known.has(document.sha256))) {
-    documents.forEach((document, index) => {
-      report({ phase: 'skip', index, total: documents.length, document });
-      skipped.push({ origin: document.origin, sha256: document.sha256 });
-    });
-    return { imported, skipped, timeline: null };
-  }
-  await deferKeyChecksToVerify(session);
-  const store = await StoreBatch.open(session);
-  const batch: StoredBatchDocument[] = [];
-  for (const [index, document] of documents.entries()) {
-    const event = { index, total: documents.length, document };
+  const stored: StoredBatchDocument[] = [];
+  // Opened at the first new document: a sync that finds nothing new reads no versions.
+  let store: StoreBatch | undefined;
+  let index = 0;
+  for await (const document of documents) {
+    const event = { index: index++, total, document };
     if (known.has(document.sha256)) {
       report({ phase: 'skip', ...event });
       skipped.push({ origin: document.origin, sha256: document.sha256 });
       continue;
     }
+    // Only what is stored is checked: a stored document was checked when it was stored.
+    validateDocument(document);
     report({ phase: 'store', ...event });
     known.add(document.sha256);
-    const { versionIds, ...stored } = await store.add(document);
-    batch.push({ sourceId: stored.sourceId, document, versionIds });
-    imported.push({ ...stored, origin: document.origin, edition: document.edition });
+    if (!store) {
+      await deferKeyChecksToVerify(session);
+      store = await StoreBatch.open(session);
+    }
+    const { versionIds, ...added } = await store.add(document);
+    stored.push({ sourceId: added.sourceId, versionIds });
+    imported.push({ ...added, origin: document.origin, edition: document.edition });
   }
-  await store.flush();
+  if (!store) return { imported, skipped, timeline: null };
+  await store.finish();
   await verifyMemberships(
     session,
     imported.map((source) => source.sourceId),
   );
-  const timeline = await rebuildTimeline(session, batch, (step) =>
-    report({ phase: 'rebuild', step }),
+  const timeline = await rebuildTimeline(
+    session,
+    { documents: stored, records: store.records },
+    (step) => report({ phase: 'rebuild', step }),
   );
   return { imported, skipped, timeline };
 }
 
 /**
- * Imports a batch of documents in one transaction: documents already stored are skipped, the
- * rest stored, then the derived tables are rebuilt from every stored source. Any failure rolls
- * the whole batch back and is rethrown as a PortbookError; the run is recorded in `sync_runs`.
+ * Imports documents in one transaction, taking each from the list or stream as it goes:
+ * documents already stored are skipped, the rest stored, then the derived tables are rebuilt
+ * from every stored source. Any failure (an invalid document, one the stream fails to give)
+ * rolls the whole import back and is rethrown as a PortbookError; the run is recorded in `sync_runs`.
  */
 export async function importDocuments(
   database: Database,
-  documents: SourceDocument[],
+  documents: ImportDocuments,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const report = options.onProgress ?? (() => {});
+  const total = Array.isArray(documents) ? documents.length : (options.total ?? null);
   let syncRunId: number | undefined;
   try {
     syncRunId = await startSyncRun(database.db, options.via ?? 'file');
-    for (const document of documents) validateDocument(document);
     const result = await withImportSession(database, (session) =>
-      storeAndRebuild(session, documents, report),
+      storeAndRebuild(session, documents, total, report),
     );
     await finishSyncRun(database.db, syncRunId, {
       status: 'succeeded',

@@ -5,4 +5,5 @@ export { type ImportSession, type SessionDb, withImportSession } from './import-
 export * from './rebuild-timeline.ts';
 export { RECORD_COLUMNS, recordValues } from './record-columns.ts';
 export * from './registry-notify.ts';
+export * from './stored-documents.ts';
 export * from './sync-runs.ts';

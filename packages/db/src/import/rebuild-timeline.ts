@@ -1,7 +1,6 @@
 import {
   buildTimelineOfDocuments,
   type RegistryRecord,
-  type SourceDocument,
   type TimelineDocument,
   type TimelineSource,
 } from '@portbook/core';
@@ -17,13 +16,20 @@ export interface TimelineCounts {
   nameLinks: number;
 }
 
-/** A document stored in this transaction, still in memory: no need to read it back. */
+/** A document stored in this transaction: its versions are known, no need to read them back. */
 export interface StoredBatchDocument {
   sourceId: number;
-  document: SourceDocument;
   /** The record version of each record, by position. */
-  versionIds: number[];
+  versionIds: ArrayLike<number>;
 }
+
+/** The documents of this transaction, and one record per version they state. */
+export interface StoredBatch {
+  documents: StoredBatchDocument[];
+  records: ReadonlyMap<number, RegistryRecord>;
+}
+
+const NO_BATCH: StoredBatch = { documents: [], records: new Map() };
 
 /** Every stored source, dates as text: the drivers would otherwise return Date objects. */
 function loadSources(session: ImportSession): Promise<TimelineSource[]> {
@@ -70,44 +76,39 @@ async function loadVersions(
   for (const row of rows) into.set(row.id, rowRecord(row));
 }
 
-/** Positions 0…n-1, shared by every document read whole. */
+/** Positions 0…n-1, one array shared by every document read whole (views of it). */
+let positions = new Int32Array(0);
 function identity(length: number): Int32Array {
-  const positions = new Int32Array(length);
-  for (let i = 0; i < length; i++) positions[i] = i;
-  return positions;
+  if (positions.length < length) positions = Int32Array.from({ length }, (_, i) => i);
+  return positions.subarray(0, length);
 }
 
-async function timelineInput(session: ImportSession, batch: StoredBatchDocument[]) {
-  const versions = new Map<number, RegistryRecord>();
-  const documents: TimelineDocument[] = [];
-  for (const { sourceId, document, versionIds } of batch) {
-    versionIds.forEach((versionId, position) => {
-      versions.set(versionId, document.records[position] as RegistryRecord);
-    });
-    documents.push({
-      sourceId,
-      records: document.records,
-      versionIds,
-      positions: identity(versionIds.length),
-    });
-  }
+function timelineDocument(
+  { sourceId, versionIds }: StoredBatchDocument,
+  versions: ReadonlyMap<number, RegistryRecord>,
+): TimelineDocument {
+  return {
+    sourceId,
+    records: Array.from(versionIds, (id) => versions.get(id) as RegistryRecord),
+    versionIds,
+    positions: identity(versionIds.length),
+  };
+}
+
+async function timelineInput(session: ImportSession, batch: StoredBatch) {
+  const versions = new Map(batch.records);
   const stored = await loadStoredMemberships(
     session,
-    batch.map((item) => item.sourceId),
+    batch.documents.map((item) => item.sourceId),
   );
   const missing = new Set<number>();
   for (const { versionIds } of stored) {
     for (const id of versionIds) if (!versions.has(id)) missing.add(id);
   }
   await loadVersions(session, [...missing], versions);
-  for (const { sourceId, versionIds } of stored) {
-    documents.push({
-      sourceId,
-      records: versionIds.map((id) => versions.get(id) as RegistryRecord),
-      versionIds,
-      positions: identity(versionIds.length),
-    });
-  }
+  const documents = [...batch.documents, ...stored].map((document) =>
+    timelineDocument(document, versions),
+  );
   return { sources: await loadSources(session), documents, versions };
 }
 
@@ -117,7 +118,7 @@ async function timelineInput(session: ImportSession, batch: StoredBatchDocument[
  */
 export async function rebuildTimeline(
   session: ImportSession,
-  batch: StoredBatchDocument[] = [],
+  batch: StoredBatch = NO_BATCH,
   onPhase: (phase: 'load' | 'build' | 'write') => void = () => {},
 ): Promise<TimelineCounts> {
   onPhase('load');

@@ -12,14 +12,14 @@ import { RECORD_COLUMNS, recordValues } from './record-columns.ts';
 export interface StoredDocument {
   sourceId: number;
   /** The record version of each record, by position. */
-  versionIds: number[];
+  versionIds: Int32Array;
   records: number;
   /** Record versions this document was the first to state. */
   newVersions: number;
 }
 
 /** Each document's versions as runs of consecutive ids (see `source_records`), made as they are written. */
-function* membershipRuns(memberships: { sourceId: number; versionIds: number[] }[]) {
+function* membershipRuns(memberships: { sourceId: number; versionIds: Int32Array }[]) {
   for (const { sourceId, versionIds } of memberships) {
     let start = 0;
     for (let position = 1; position <= versionIds.length; position++) {
@@ -40,17 +40,24 @@ interface PersonClaim {
   rank: string;
 }
 
+/** Rows waiting for COPY before a flush: ~40 documents of 14,500 records, a few MB of text. */
+const FLUSH_ROWS = 600_000;
+
 /**
  * The documents of one import, stored together: each gets its source row as it is added, and
- * the bulk rows (versions, memberships, people) go in one COPY per table when the batch is
- * flushed, as every COPY costs a round trip however few its rows.
+ * the bulk rows (versions, memberships) go in one COPY per table once enough have gathered, as
+ * every COPY costs a round trip however few its rows; people go once, when the batch finishes.
+ * A document is not kept: only its version ids, and one record per version for the rebuild.
  */
 export class StoreBatch {
   readonly #session: ImportSession;
   readonly #versionIds: Map<string, number>;
   readonly #versions: CopyValue[][] = [];
-  readonly #memberships: { sourceId: number; versionIds: number[] }[] = [];
+  readonly #memberships: { sourceId: number; versionIds: Int32Array }[] = [];
+  #pendingRows = 0;
   readonly #people = new Map<string, PersonClaim>();
+  /** One record per version the batch's documents state (parsers share them between documents). */
+  readonly records = new Map<number, RegistryRecord>();
 
   private constructor(session: ImportSession, versionIds: Map<string, number>) {
     this.#session = session;
@@ -92,15 +99,27 @@ export class StoreBatch {
       this.#versionIds.set(fingerprint, id);
       this.#versions.push([id++, fingerprint, ...recordValues(record)]);
     }
-    const versionIds = fingerprints.map(
-      (fingerprint) => this.#versionIds.get(fingerprint) as number,
-    );
+    const versionIds = Int32Array.from(fingerprints, (fingerprint, position) => {
+      const versionId = this.#versionIds.get(fingerprint) as number;
+      if (!this.records.has(versionId)) {
+        this.records.set(versionId, document.records[position] as RegistryRecord);
+      }
+      return versionId;
+    });
     this.#memberships.push({ sourceId, versionIds });
     this.#claimPeople(document, sourceId);
+    this.#pendingRows += fresh.size + versionIds.length;
+    if (this.#pendingRows >= FLUSH_ROWS) await this.#flush();
     return { sourceId, versionIds, records: document.records.length, newVersions: fresh.size };
   }
 
-  async flush(): Promise<void> {
+  /** Writes what is still waiting, then the people: the batch is complete in the transaction. */
+  async finish(): Promise<void> {
+    await this.#flush();
+    await this.#storePeople();
+  }
+
+  async #flush(): Promise<void> {
     const session = this.#session;
     await session.insertRows(
       'record_versions',
@@ -112,7 +131,9 @@ export class StoreBatch {
       ['source_id', 'version_id', 'position', 'length'],
       membershipRuns(this.#memberships),
     );
-    await this.#storePeople();
+    this.#versions.length = 0;
+    this.#memberships.length = 0;
+    this.#pendingRows = 0;
   }
 
   /** Reserves `count` ids from the version sequence in one call, so new rows can be COPYed with ids. */
