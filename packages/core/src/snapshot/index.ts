@@ -7,11 +7,10 @@ export type { PortView } from './port-view.ts';
 export type { RegistryInfo } from './registry-info.ts';
 export { RegistrySnapshot } from './registry-snapshot.ts';
 export type * from './rows.ts';
-export {
-  fuzzyNames,
-  type SearchableSoftware,
-  type SearchHit,
-  type SearchReason,
+export type {
+  SearchableSoftware,
+  SearchHit,
+  SearchReason,
 } from './search.ts';
 export { type LinkedName, type ServiceView, serviceKey } from './service-index.ts';
 export * from './validity.ts';

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { PORT_MAX } from '../model.ts';
+import { NameIndex, typosAllowed } from './name-index.ts';
 import type { AssignmentRow } from './rows.ts';
 import { serviceKey } from './service-index.ts';
 
@@ -34,38 +35,22 @@ interface TextDocument {
   text: string;
 }
 
-/**
- * Names within a small edit distance of the query (one typo per four letters, at most two).
- * `keys` are the names in lower case, for a caller that searches the same names often.
- */
-export function fuzzyNames(
-  query: string,
-  names: readonly string[],
-  keys: readonly string[] = names.map((name) => name.toLowerCase()),
-) {
-  const key = serviceKey(query);
-  const allowed = Math.min(2, Math.max(1, Math.floor(key.length / 4)));
-  const matches: { name: string; distance: number; prefix: boolean }[] = [];
-  for (let index = 0; index < names.length; index++) {
-    const name = names[index] as string;
-    const candidate = keys[index] as string;
-    if (candidate === key) continue;
-    const prefix = candidate.startsWith(key) && key.length >= 2;
-    if (prefix) {
-      matches.push({ name, distance: candidate.length - key.length, prefix });
-      continue;
-    }
-    if (Math.abs(candidate.length - key.length) > allowed) continue;
-    const d = distance(candidate, key);
-    if (d <= allowed) matches.push({ name, distance: d, prefix });
-  }
-  return matches;
-}
-
 const nameWords = (name: string): string[] => name.match(/[a-z0-9]+/g) ?? [];
 
 const hitName = (hit: SearchHit) =>
   hit.kind === 'service' ? hit.serviceName : hit.kind === 'software' ? hit.softwareId : '';
+
+/** A program as its name is matched: the slug, the name in lower case and its words. */
+interface SoftwareKeys {
+  id: string;
+  lower: string;
+  words: readonly string[];
+}
+
+const softwareKeysOf = ({ id, name }: SearchableSoftware): SoftwareKeys => {
+  const lower = name.toLowerCase();
+  return { id, lower, words: nameWords(lower) };
+};
 
 /**
  * Programs by id or name: exact, as a prefix, a whole word of the name ("kafka" in "Apache
@@ -74,70 +59,91 @@ const hitName = (hit: SearchHit) =>
  */
 function softwareByName(
   query: string,
-  software: readonly SearchableSoftware[],
+  software: readonly SoftwareKeys[],
 ): Extract<SearchHit, { kind: 'software' }>[] {
   const key = serviceKey(query);
   if (!key) return [];
   const hits: Extract<SearchHit, { kind: 'software' }>[] = [];
-  const allowed = Math.min(2, Math.max(1, Math.floor(key.length / 4)));
-  for (const { id, name } of software) {
-    const lower = name.toLowerCase();
+  const allowed = typosAllowed(key);
+  // The edit distance is at least the difference in length: only near lengths are compared.
+  const typos = (candidate: string) =>
+    Math.abs(candidate.length - key.length) > allowed ? allowed + 1 : distance(candidate, key);
+  for (const { id, lower, words } of software) {
     const hit = (score: number, reason: SearchReason) =>
       hits.push({ kind: 'software', softwareId: id, score, reason });
     if (id === key || lower === key) hit(94, 'name');
     else if (key.length >= 2 && (id.startsWith(key) || lower.startsWith(key))) {
       const longer = id.startsWith(key) ? id : lower;
       hit(69 - Math.min(longer.length - key.length, 20), 'prefix');
-    } else if (key.length >= 3 && nameWords(lower).includes(key)) hit(65, 'text');
+    } else if (key.length >= 3 && words.includes(key)) hit(65, 'text');
     else if (key.length >= 4) {
-      const d = Math.min(distance(id, key), distance(lower, key));
+      const d = Math.min(typos(id), typos(lower));
       if (d <= allowed) hit(59 - 10 * d, 'fuzzy');
     }
   }
   return hits;
 }
 
+const byScoreThenName = (a: SearchHit, b: SearchHit) =>
+  b.score - a.score || hitName(a).localeCompare(hitName(b));
+
 /**
  * One search box over the current registry. Words of names, descriptions and notes go through
  * MiniSearch (an inverted index with prefix matching and BM25 ranking, 0 dependencies): what the
- * Postgres full-text index did, in memory. Names (about 7,500) are compared one by one: exact,
- * prefix and edit distance give the reasons clients see, and a scan of 7,500 short strings takes
- * about a millisecond, so an index would buy nothing there.
+ * Postgres full-text index did, in memory. Service names (about 7,500) sit in a radix tree
+ * (`NameIndex`): exact, prefix and edit distance give the reasons clients see. Named records are
+ * kept in port order, so a port or a range finds its names by binary search.
  */
 export class SearchIndex {
-  readonly #current: readonly AssignmentRow[];
-  readonly #names: readonly string[];
-  /** The names in lower case (lowering 7,500 names per search was most of its time). */
-  readonly #keys: readonly string[];
-  readonly #byKey = new Map<string, string>();
+  /** Current named records with a port, by first port then name: the order port hits list names in. */
+  readonly #byPort: readonly AssignmentRow[];
+  /** `#byPort`'s first ports, for binary search. */
+  readonly #lows: Int32Array;
+  /** The records of `#byPort` spanning more than one port (ranges start before a queried port). */
+  readonly #spans: readonly { row: AssignmentRow; order: number }[];
+  readonly #text: readonly AssignmentRow[];
+  readonly #names: NameIndex;
   readonly #words: MiniSearch<TextDocument>;
-  readonly #software: readonly SearchableSoftware[];
+  readonly #software: readonly SoftwareKeys[];
 
   constructor(
     current: readonly AssignmentRow[],
     names: readonly string[],
     software: readonly SearchableSoftware[] = [],
   ) {
-    this.#current = current.filter((row) => row.serviceName !== null);
-    this.#names = names;
-    this.#software = software;
-    this.#keys = names.map((name) => name.toLowerCase());
-    for (const [index, key] of this.#keys.entries()) {
-      if (!this.#byKey.has(key)) this.#byKey.set(key, names[index] as string);
-    }
+    this.#text = current.filter((row) => row.serviceName !== null);
+    const keyed = this.#text
+      .filter((row) => row.portLow !== null)
+      .map((row) => ({ row, key: serviceKey(row.serviceName as string) }))
+      .sort((a, b) => (a.row.portLow ?? 0) - (b.row.portLow ?? 0) || a.key.localeCompare(b.key));
+    this.#byPort = keyed.map(({ row }) => row);
+    this.#lows = Int32Array.from(this.#byPort, (row) => row.portLow ?? 0);
+    this.#spans = this.#byPort.flatMap((row, order) =>
+      (row.portHigh ?? -1) > (row.portLow ?? 0) ? [{ row, order }] : [],
+    );
+    this.#names = new NameIndex(names);
+    this.#software = software.map(softwareKeysOf);
     this.#words = new MiniSearch<TextDocument>({ fields: ['text'], idField: 'id' });
   }
 
-  /** Indexes the words, in chunks that leave the event loop free between them. */
+  /**
+   * Indexes the words, in chunks that leave the event loop free between them. Records with the
+   * same name and text (a service's tcp and udp records) are one document: half the postings.
+   */
   async index(pause: () => Promise<void>): Promise<void> {
     const chunk = 1000;
-    for (let start = 0; start < this.#current.length; start += chunk) {
-      this.#words.addAll(
-        this.#current.slice(start, start + chunk).map((row, offset) => ({
-          id: start + offset,
-          text: [row.serviceName, row.description, row.notes].filter(Boolean).join(' '),
-        })),
-      );
+    const seen = new Set<string>();
+    for (let start = 0; start < this.#text.length; start += chunk) {
+      const documents: TextDocument[] = [];
+      for (let id = start; id < Math.min(start + chunk, this.#text.length); id++) {
+        const row = this.#text[id] as AssignmentRow;
+        const text = [row.serviceName, row.description, row.notes].filter(Boolean).join(' ');
+        const key = `${serviceKey(row.serviceName as string)}\n${text}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        documents.push({ id, text });
+      }
+      this.#words.addAll(documents);
       await pause();
     }
   }
@@ -174,47 +180,42 @@ export class SearchIndex {
         for (const name of this.#namesOnPorts(port, port, limit)) addService(name, 90, 'port');
       }
     } else if (query.trim()) {
-      const key = serviceKey(query);
-      const exact = this.#byKey.get(key);
+      const exact = this.#names.exact(query);
       if (exact) addService(exact, 95, 'name');
-      for (const match of fuzzyNames(query, this.#names, this.#keys)) {
+      for (const match of this.#names.similar(query)) {
         if (match.prefix) addService(match.name, 70 - Math.min(match.distance, 20), 'prefix');
         else addService(match.name, 60 - 10 * match.distance, 'fuzzy');
       }
-      let words = this.#byWords(query, 'AND', limit);
-      let weight = 50;
-      if (words.length === 0) {
-        words = this.#byWords(query, 'OR', limit);
-        weight = 30;
-      }
+      const { words, weight } = this.#byWords(query, limit);
       for (const { name, rank } of words) addService(name, weight * (rank / (rank + 1)), 'text');
     }
     const software = number || range ? [] : softwareByName(query, this.#software);
-    const ranked = [...services.values(), ...software].sort(
-      (a, b) => b.score - a.score || hitName(a).localeCompare(hitName(b)),
-    );
+    const ranked = [...services.values(), ...software].sort(byScoreThenName);
     return [...hits, ...ranked].slice(0, Math.max(limit, hits.length));
   }
 
   /** Programs named like `query` (`softwareByName`'s rule), best first. */
   software(query: string): Extract<SearchHit, { kind: 'software' }>[] {
-    return softwareByName(query, this.#software).sort(
-      (a, b) => b.score - a.score || hitName(a).localeCompare(hitName(b)),
-    );
+    return softwareByName(query, this.#software).sort(byScoreThenName);
   }
 
   /** Names of current named records overlapping [low, high], in port order. */
   #namesOnPorts(low: number, high: number, limit: number): string[] {
-    const rows = this.#current
-      .filter((row) => row.portLow !== null && row.portLow <= high && (row.portHigh ?? -1) >= low)
-      .sort(
-        (a, b) =>
-          (a.portLow ?? 0) - (b.portLow ?? 0) ||
-          serviceKey(a.serviceName ?? '').localeCompare(serviceKey(b.serviceName ?? '')),
-      );
+    // Records starting inside [low, high] are one stretch of `#byPort`; ranges starting before
+    // `low` and reaching into it are added from `#spans`, then all are put back in port order.
+    const first = lowerBound(this.#lows, low);
+    const end = lowerBound(this.#lows, high + 1);
+    const orders: number[] = [];
+    for (const { row, order } of this.#spans) {
+      if (order >= first) break;
+      if ((row.portHigh ?? -1) >= low) orders.push(order);
+    }
+    for (let order = first; order < end; order++) orders.push(order);
     const seen = new Set<string>();
     const names: string[] = [];
-    for (const row of rows) {
+    for (const order of orders) {
+      const row = this.#byPort[order] as AssignmentRow;
+      if ((row.portHigh ?? -1) < low) continue;
       const key = `${row.portLow}|${serviceKey(row.serviceName ?? '')}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -224,11 +225,28 @@ export class SearchIndex {
     return names;
   }
 
-  /** Services whose records hold every word (or any, with OR) as a word prefix, best first. */
-  #byWords(query: string, combineWith: 'AND' | 'OR', limit: number) {
+  /**
+   * Services whose records hold every word of the query as a word or word prefix (weight 50) or,
+   * when none holds them all, any of them (weight 30), best first. One MiniSearch query (OR)
+   * gives both: a record holding every word scores the same as with AND.
+   */
+  #byWords(
+    query: string,
+    limit: number,
+  ): { words: { name: string; rank: number }[]; weight: number } {
+    const results = this.#words.search(query, { prefix: asPrefix, combineWith: 'OR' });
+    const terms = new Set(queryTerms(query)).size;
+    const all = results.filter((result) => result.queryTerms.length === terms);
+    return all.length > 0
+      ? { words: this.#bestByService(all, limit), weight: 50 }
+      : { words: this.#bestByService(results, limit), weight: 30 };
+  }
+
+  /** Each service's best-ranked record among `results`, best first. */
+  #bestByService(results: readonly SearchResult[], limit: number) {
     const best = new Map<string, { name: string; rank: number }>();
-    for (const result of this.#words.search(query, { prefix: asPrefix, combineWith })) {
-      const row = this.#current[result.id as number];
+    for (const result of results) {
+      const row = this.#text[result.id as number];
       if (!row?.serviceName) continue;
       const key = serviceKey(row.serviceName);
       const known = best.get(key);
@@ -239,4 +257,25 @@ export class SearchIndex {
       .sort((a, b) => b.rank - a.rank || serviceKey(a.name).localeCompare(serviceKey(b.name)))
       .slice(0, limit);
   }
+}
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null;
+
+/** The query's terms as MiniSearch takes them (its default tokenizer and term processing). */
+const queryTerms = (query: string): string[] =>
+  tokenize(query)
+    .flatMap((term) => processTerm(term) ?? [])
+    .filter(Boolean);
+
+/** The first index of sorted `values` holding a value ≥ `value`. */
+function lowerBound(values: Int32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
