@@ -1,5 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import MiniSearch, { type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { PassjoinIndex } from 'mnemonist';
 import { PORT_MAX } from '../model.ts';
 import { NameIndex, typosAllowed } from './name-index.ts';
 import type { AssignmentRow } from './rows.ts';
@@ -40,48 +42,74 @@ const nameWords = (name: string): string[] => name.match(/[a-z0-9]+/g) ?? [];
 const hitName = (hit: SearchHit) =>
   hit.kind === 'service' ? hit.serviceName : hit.kind === 'software' ? hit.softwareId : '';
 
-/** A program as its name is matched: the slug, the name in lower case and its words. */
-interface SoftwareKeys {
-  id: string;
-  lower: string;
-  words: readonly string[];
-}
-
-const softwareKeysOf = ({ id, name }: SearchableSoftware): SoftwareKeys => {
-  const lower = name.toLowerCase();
-  return { id, lower, words: nameWords(lower) };
-};
+type SoftwareHit = Extract<SearchHit, { kind: 'software' }>;
 
 /**
  * Programs by id or name: exact, as a prefix, a whole word of the name ("kafka" in "Apache
- * Kafka"), or one typo away. Each scores one below a service found the same way, so the
- * registry's own name leads where both match ("postgres" finds the service `postgresql` first).
+ * Kafka"), or one typo away (the first that applies). Each scores one below a service found the
+ * same way, so the registry's own name leads where both match ("postgres" finds the service
+ * `postgresql` first). Ids and names sit in a radix tree and a Pass-Join index, as service names do.
  */
-function softwareByName(
-  query: string,
-  software: readonly SoftwareKeys[],
-): Extract<SearchHit, { kind: 'software' }>[] {
-  const key = serviceKey(query);
-  if (!key) return [];
-  const hits: Extract<SearchHit, { kind: 'software' }>[] = [];
-  const allowed = typosAllowed(key);
-  // The edit distance is at least the difference in length: only near lengths are compared.
-  const typos = (candidate: string) =>
-    Math.abs(candidate.length - key.length) > allowed ? allowed + 1 : distance(candidate, key);
-  for (const { id, lower, words } of software) {
-    const hit = (score: number, reason: SearchReason) =>
-      hits.push({ kind: 'software', softwareId: id, score, reason });
-    if (id === key || lower === key) hit(94, 'name');
-    else if (key.length >= 2 && (id.startsWith(key) || lower.startsWith(key))) {
-      const longer = id.startsWith(key) ? id : lower;
-      hit(69 - Math.min(longer.length - key.length, 20), 'prefix');
-    } else if (key.length >= 3 && words.includes(key)) hit(65, 'text');
-    else if (key.length >= 4) {
-      const d = Math.min(typos(id), typos(lower));
-      if (d <= allowed) hit(59 - 10 * d, 'fuzzy');
+class SoftwareNames {
+  readonly #programs: readonly { id: string; lower: string }[];
+  /** Each id and lower-case name, with the programs spelled so. */
+  readonly #spellings = new SearchableMap<number[]>();
+  readonly #words = new Map<string, number[]>();
+  readonly #typos: readonly PassjoinIndex<string>[];
+
+  constructor(software: readonly SearchableSoftware[]) {
+    this.#programs = software.map(({ id, name }) => ({ id, lower: name.toLowerCase() }));
+    const add = <K>(
+      map: { get(key: K): number[] | undefined; set(key: K, v: number[]): unknown },
+      key: K,
+      index: number,
+    ) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [index]);
+      else if (!list.includes(index)) list.push(index);
+    };
+    for (const [index, { id, lower }] of this.#programs.entries()) {
+      add(this.#spellings, id, index);
+      add(this.#spellings, lower, index);
+      for (const word of nameWords(lower)) add(this.#words, word, index);
     }
+    const spellings = [...this.#spellings.keys()];
+    this.#typos = [1, 2].map((k) => PassjoinIndex.from(spellings, distance, k));
   }
-  return hits;
+
+  find(query: string): SoftwareHit[] {
+    const key = serviceKey(query);
+    if (!key) return [];
+    const found = new Map<number, SoftwareHit>();
+    const hit = (index: number, score: number, reason: SearchReason) => {
+      if (found.has(index)) return;
+      const { id } = this.#programs[index] as { id: string };
+      found.set(index, { kind: 'software', softwareId: id, score, reason });
+    };
+    for (const index of this.#spellings.get(key) ?? []) hit(index, 94, 'name');
+    if (key.length >= 2) {
+      for (const [, indexes] of this.#spellings.atPrefix(key)) {
+        for (const index of indexes) {
+          const { id, lower } = this.#programs[index] as { id: string; lower: string };
+          const longer = id.startsWith(key) ? id : lower;
+          hit(index, 69 - Math.min(longer.length - key.length, 20), 'prefix');
+        }
+      }
+    }
+    if (key.length >= 3) for (const index of this.#words.get(key) ?? []) hit(index, 65, 'text');
+    if (key.length >= 4) {
+      const allowed = typosAllowed(key);
+      for (const spelling of (this.#typos[allowed - 1] as PassjoinIndex<string>).search(key)) {
+        for (const index of this.#spellings.get(spelling) ?? []) {
+          if (found.has(index)) continue;
+          const { id, lower } = this.#programs[index] as { id: string; lower: string };
+          const d = Math.min(distance(id, key), distance(lower, key));
+          if (d <= allowed) hit(index, 59 - 10 * d, 'fuzzy');
+        }
+      }
+    }
+    return [...found.values()];
+  }
 }
 
 const byScoreThenName = (a: SearchHit, b: SearchHit) =>
@@ -104,7 +132,7 @@ export class SearchIndex {
   readonly #text: readonly AssignmentRow[];
   readonly #names: NameIndex;
   readonly #words: MiniSearch<TextDocument>;
-  readonly #software: readonly SoftwareKeys[];
+  readonly #software: SoftwareNames;
 
   constructor(
     current: readonly AssignmentRow[],
@@ -122,7 +150,7 @@ export class SearchIndex {
       (row.portHigh ?? -1) > (row.portLow ?? 0) ? [{ row, order }] : [],
     );
     this.#names = new NameIndex(names);
-    this.#software = software.map(softwareKeysOf);
+    this.#software = new SoftwareNames(software);
     this.#words = new MiniSearch<TextDocument>({ fields: ['text'], idField: 'id' });
   }
 
@@ -189,14 +217,14 @@ export class SearchIndex {
       const { words, weight } = this.#byWords(query, limit);
       for (const { name, rank } of words) addService(name, weight * (rank / (rank + 1)), 'text');
     }
-    const software = number || range ? [] : softwareByName(query, this.#software);
+    const software = number || range ? [] : this.#software.find(query);
     const ranked = [...services.values(), ...software].sort(byScoreThenName);
     return [...hits, ...ranked].slice(0, Math.max(limit, hits.length));
   }
 
-  /** Programs named like `query` (`softwareByName`'s rule), best first. */
+  /** Programs named like `query` (`SoftwareNames`' rule), best first. */
   software(query: string): Extract<SearchHit, { kind: 'software' }>[] {
-    return softwareByName(query, this.#software).sort(byScoreThenName);
+    return this.#software.find(query).sort(byScoreThenName);
   }
 
   /** Names of current named records overlapping [low, high], in port order. */
