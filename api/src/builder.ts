@@ -38,12 +38,11 @@ export const builder = new SchemaBuilder<PortbookSchemaTypes>({
   plugins: [ComplexityPlugin, RelayPlugin],
   defaultFieldNullability: false,
   complexity: {
-    // A connection's selection counts once per node of its page; other lists (its `nodes`, a
-    // port's ranges) count once: the page size already says how many.
-    fieldComplexity: (args, _context, field) =>
-      String(field.type).replace(/!$/, '').endsWith('Connection')
-        ? connectionCost(1)(args)
-        : { field: 1, multiplier: 1 },
+    // Every field costs 1 and a list counts once (the page size already says how many); each
+    // connection prices itself with `connectionCost` (its selection once per node of its page).
+    // A constant default keeps Pothos from reading every field's arguments on every request.
+    defaultComplexity: 1,
+    defaultListMultiplier: 1,
     limit: { complexity: MAX_COMPLEXITY },
     complexityError: (_kind, { complexity, maxComplexity }) =>
       new GraphQLError(

@@ -1,6 +1,6 @@
 import type { BrowserBlockedRow } from '@portbook/core';
 import { browserBlockedSince } from '@portbook/core';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { countOf, integerCursor, keysetConnection, pageInMemory } from '../pagination.ts';
 import { Citation } from './citation.ts';
 import { DateScalar } from './date.ts';
@@ -65,6 +65,7 @@ builder.queryField('browserBlockedPorts', (t) =>
   t.connection(
     {
       type: BrowserBlock,
+      complexity: connectionCost(1),
       description:
         "The Fetch standard's bad ports browsers refuse on `at` (default: today), by port, each with its history (83 today; 58 in 2002).",
       args: { at: t.arg({ type: DateScalar }) },

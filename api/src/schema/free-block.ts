@@ -1,5 +1,5 @@
 import { PortbookError, type PortRange as PortRangeShape, USER_PORTS } from '@portbook/core';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { countOf, integerCursor, keysetConnection, pageInMemory } from '../pagination.ts';
 import { checkPortRange } from './assignment-filter.ts';
 import { DateScalar } from './date.ts';
@@ -20,6 +20,7 @@ builder.queryField('unassigned', (t) =>
   t.connection(
     {
       type: FreeBlock,
+      complexity: connectionCost(1),
       description:
         'Free blocks of ports, for choosing a port for a new service (default: User Ports 1024-49151).',
       args: {

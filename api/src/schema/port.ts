@@ -77,6 +77,7 @@ builder.node(Port, {
     assignments: t.connection(
       {
         type: Assignment,
+        complexity: connectionCost(1),
         description: 'Records whose port or range contains this port (6010 lists x11 6000-6063).',
         args: {
           protocol: t.arg({ type: ProtocolEnum }),

@@ -1,6 +1,6 @@
 import type { RangeClassDefinition } from '@portbook/core';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
 import { DateScalar } from './date.ts';
 import { RangeSchemeEnum } from './enums.ts';
@@ -35,6 +35,7 @@ builder.queryField('rangeClasses', (t) =>
   t.connection(
     {
       type: RangeClass,
+      complexity: connectionCost(1),
       description:
         "IANA's port classes in force on `at`; without `at`, every class through history (1977-), by port.",
       args: { at: t.arg({ type: DateScalar }) },
@@ -51,6 +52,7 @@ builder.queryField('ephemeralRanges', (t) =>
   t.connection(
     {
       type: RangeClass,
+      complexity: connectionCost(1),
       description:
         "Operating systems' default ephemeral (dynamic, client-side) port ranges, quoted from their vendors; `at` keeps those in force that day.",
       args: { at: t.arg({ type: DateScalar }) },

@@ -32,6 +32,7 @@ builder.node(Service, {
     assignments: t.connection(
       {
         type: Assignment,
+        complexity: connectionCost(1),
         description: "Its records on `at` (default: the current registry), in IANA's order.",
         args: { at: t.arg({ type: DateScalar }), protocol: t.arg({ type: ProtocolEnum }) },
         resolve: (service, args, context) => {

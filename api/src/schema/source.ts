@@ -1,6 +1,6 @@
 import { SOURCE_KINDS, type SourceKind, type SourceRow } from '@portbook/core';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
+import { builder, connectionCost } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
 import { DateScalar } from './date.ts';
@@ -50,6 +50,7 @@ builder.queryField('sources', (t) =>
   t.connection(
     {
       type: Source,
+      complexity: connectionCost(1),
       description: 'Every imported document, oldest first.',
       args: {
         kinds: t.arg({ type: [SourceKindEnum] }),
