@@ -28,6 +28,9 @@ import type { SearchHit, SearchIndex } from './search.ts';
 import type { ServiceIndex, ServiceView } from './service-index.ts';
 import { todayDate, validOn } from './validity.ts';
 
+/** Before the first document: no port is assigned. */
+const NONE_ASSIGNED = new AssignedPorts([]);
+
 /** The indexes a snapshot answers from, built by `buildRegistrySnapshot`. */
 export interface SnapshotIndexes {
   rows: SnapshotRows;
@@ -59,8 +62,8 @@ export class RegistrySnapshot {
   readonly #ports = new Memo<Uint32Array>(32);
   readonly #matching = new Memo<AssignmentRow[]>(32);
   readonly #names = new Memo<string[]>(32);
-  /** At most one per boundary date: a few MiB for the full history. */
-  readonly #assigned = new Map<string, AssignedPorts>();
+  /** One per boundary date (8 KiB each: a few MiB for the full history), built on first use. */
+  #assigned: Map<string, AssignedPorts> | undefined;
   /** Every date a record starts or stops being valid on, ascending (sorted on first use). */
   #boundaries: string[] | undefined;
   #assignedSize: RegistrySize | undefined;
@@ -171,15 +174,11 @@ export class RegistrySnapshot {
     return this.#assignedPorts(at).next(port);
   }
 
-  /** The assigned ports of the stretch `at` falls in, kept for every stretch asked about. */
+  /** The assigned ports of the stretch `at` falls in (every stretch's is built at once). */
   #assignedPorts(at: string): AssignedPorts {
     const stretch = this.#stretchOf(at);
-    let assigned = this.#assigned.get(stretch);
-    if (!assigned) {
-      assigned = new AssignedPorts(this.#x.rows.assignments.filter((row) => validOn(row, stretch)));
-      this.#assigned.set(stretch, assigned);
-    }
-    return assigned;
+    this.#assigned ??= AssignedPorts.through(this.#x.rows.assignments, this.#boundaries ?? []);
+    return this.#assigned.get(stretch) ?? NONE_ASSIGNED;
   }
 
   /**
