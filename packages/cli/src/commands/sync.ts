@@ -47,7 +47,7 @@ export async function syncInto(
   };
   const gathered = await recordingFailure(
     database,
-    gather.mirror ? 'mirror' : gather.offline ? 'npm' : 'network',
+    gather.mirror ? 'mirror' : !gather.offline ? 'network' : gather.archive ? 'archive' : 'npm',
     () => gatherDocuments(gather, env, progress),
   );
   // The archive is parsed as the import takes its documents: one in memory at a time.

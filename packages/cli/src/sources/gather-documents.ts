@@ -179,7 +179,7 @@ export async function gatherDocuments(
       ? 'network'
       : counts.npm
         ? 'npm'
-        : ('archive' as SyncVia);
+        : 'archive';
   return {
     via,
     from: () => describe(counts, options, env),

@@ -5,8 +5,8 @@ import { syncRuns } from '../schema.ts';
 import { IMPORT_LOCK_KEY } from './import-lock.ts';
 import type { SessionDb } from './import-session.ts';
 
-/** Where a run's documents came from. */
-export type SyncVia = 'mirror' | 'network' | 'npm' | 'file';
+/** Where a run's newest documents came from (the packaged archive when nothing newer was found). */
+export type SyncVia = 'archive' | 'mirror' | 'network' | 'npm' | 'file';
 
 /**
  * Recorded outside the import transaction, so a failed run stays on record after its rollback.
