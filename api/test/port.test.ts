@@ -35,6 +35,30 @@ describe.each(TEST_DATABASE_KINDS)('port(number:) on %s', (kind) => {
   });
   afterAll(() => api?.close());
 
+  it('quotes what RFC 204 and RFC 322 said of socket 1 before the lists, up to `at`', async () => {
+    const query = /* GraphQL */ `
+      query Statements($number: Int!, $at: Date) {
+        port(number: $number, at: $at) { socketStatements { date summary quotation definedByUrl } }
+      }
+    `;
+    const today = await api.query(query, { number: 1 });
+    expect(today.errors).toBeUndefined();
+    const statements = (
+      today.data as {
+        port: { socketStatements: { date: string; definedByUrl: string; quotation: string }[] };
+      }
+    ).port.socketStatements;
+    expect(statements.map((s) => [s.date, s.definedByUrl])).toEqual([
+      ['1971-08-05', 'https://www.rfc-editor.org/rfc/rfc204'],
+      ['1972-03-26', 'https://www.rfc-editor.org/rfc/rfc322'],
+    ]);
+    expect(statements[0]?.quotation).toMatch(/Loggers \(telnet servers\) Listen on socket 1/);
+    const in1971 = await api.query(query, { number: 1, at: '1971-12-31' });
+    expect(in1971.data).toMatchObject({ port: { socketStatements: [{ date: '1971-08-05' }] } });
+    const other = await api.query(query, { number: 22 });
+    expect(other.data).toEqual({ port: { socketStatements: [] } });
+  });
+
   it('lists every protocol of an assigned port with its people, references and source', async () => {
     const { data, errors } = await api.query(PORT, { number: 22 });
     expect(errors).toBeUndefined();

@@ -15,6 +15,7 @@ import './citation.ts';
 import './software.ts';
 import './software-conflict.ts';
 import './browser-blocked.ts';
+import './socket-statement.ts';
 import './search.ts';
 import './free-block.ts';
 import './registry.ts';

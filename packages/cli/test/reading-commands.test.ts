@@ -191,6 +191,14 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
         document: { label: expect.stringContaining('2004') },
       });
       expect((await cli('history', 'nosuchservice')).code).toBe(1);
+      // Socket 1 as RFC 204 and RFC 322 described it before the first list, in JSON and text.
+      const socket1 = await json('history', '1');
+      expect(
+        socket1.body.statements.map((s: { date: string; definedByUrl: string }) => s.date),
+      ).toEqual(['1971-08-05', '1972-03-26']);
+      expect(body.statements).toEqual([]);
+      const text = (await cli('history', '1')).stdout;
+      expect(text).toContain('1971-08-05  Loggers (telnet servers) listen on socket 1');
     },
   );
 

@@ -19,6 +19,17 @@ describe('buildPortPage', () => {
     expect(page(22).records[0]?.contact?.label).toBe('IETF Chair, IETF');
   });
 
+  it('quotes what RFC 204 and RFC 322 said of sockets 1 and 5 before the lists, and nothing elsewhere', () => {
+    expect(page(1).statements.map((s) => [s.date, s.definedBy])).toEqual([
+      ['1971-08-05', 'RFC 204, Sockets in use (5 August 1971)'],
+      ['1972-03-26', 'RFC 322, Well Known Socket Numbers (26 March 1972)'],
+    ]);
+    expect(page(5).statements.map((s) => s.summary)).toEqual([
+      'Socket 5 suggested for a mail-box protocol (RFC 196)',
+    ]);
+    expect(page(22).statements).toEqual([]);
+  });
+
   it("tells a port's story from its first document, with the document of each event", () => {
     const netstat = page(15);
     expect(netstat.history.neverAssigned).toBe(false);

@@ -1,4 +1,10 @@
-import type { PortEvent, PortRange, RangeClassDefinition, RegistrySnapshot } from '@portbook/core';
+import type {
+  PortEvent,
+  PortRange,
+  RangeClassDefinition,
+  RegistrySnapshot,
+  SocketStatement,
+} from '@portbook/core';
 import { type EtcServices, etcServicesLines } from './etc-services.ts';
 import { portQuery } from './graphql-snippet.ts';
 import type { PortHistory } from './port-history.ts';
@@ -34,6 +40,8 @@ export interface PortPage {
   records: RecordView[];
   ranges: RecordView[];
   history: PortHistory;
+  /** What RFCs said of the socket in prose before the first list (1971–1972), quoted. */
+  statements: readonly SocketStatement[];
   previous: PortNeighbour | undefined;
   next: PortNeighbour | undefined;
   freeBlock: PortRange | undefined;
@@ -70,6 +78,7 @@ export function buildPortPage(port: number, context: PortPageContext): PortPage 
     records: views.filter((record) => record.low === record.high),
     ranges: views.filter((record) => record.low !== record.high),
     history: context.historyAt(port, view.history),
+    statements: view.socketStatements,
     previous: neighbour(view.previousAssigned, snapshot),
     next: neighbour(view.nextAssigned, snapshot),
     freeBlock: view.freeBlock ?? undefined,

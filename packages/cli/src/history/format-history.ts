@@ -22,6 +22,15 @@ export function formatHistory(history: History, { paint }: TextOptions): string 
     `${paint('bold', `history of ${subject}`)}  ${history.events.length} events, ${first} to ${last}`,
     '',
   ];
+  if (history.statements.length > 0) {
+    lines.push(
+      paint('dim', 'before the socket lists (quoted from the RFCs, not registry records):'),
+    );
+    for (const statement of history.statements) {
+      lines.push(`${statement.date}  ${statement.summary}  ${paint('dim', statement.definedBy)}`);
+    }
+    lines.push('');
+  }
   const whereWidth = Math.max(...history.events.map((event) => where(event).length));
   const nameWidth = Math.max(...history.events.map((event) => (event.serviceName ?? '—').length));
   for (const event of history.events) {

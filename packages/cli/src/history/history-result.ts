@@ -1,4 +1,9 @@
-import { portEvents, type RegistrySnapshot, type TimelineChange } from '@portbook/core';
+import {
+  portEvents,
+  type RegistrySnapshot,
+  type SocketStatement,
+  type TimelineChange,
+} from '@portbook/core';
 import { portOrRange } from '../arguments.ts';
 import { eventView, type HistoryEvent } from './history-event.ts';
 
@@ -9,6 +14,8 @@ export interface History {
   port: number | null;
   names: string[];
   events: HistoryEvent[];
+  /** For a port: what RFCs said of the socket in prose before the first list (1971–1972). */
+  statements: readonly SocketStatement[];
 }
 
 /** The timeline of a port or of a service name, oldest first, as the site shows it. */
@@ -21,6 +28,7 @@ export function historyOf(snapshot: RegistrySnapshot, query: string): History {
       port: range.low,
       names: [],
       events: snapshot.portHistory(range.low).map(eventView),
+      statements: snapshot.socketStatements(range.low),
     };
   }
   const service = snapshot.service(query);
@@ -37,5 +45,6 @@ export function historyOf(snapshot: RegistrySnapshot, query: string): History {
     port: null,
     names,
     events: portEvents(changes as TimelineChange[], snapshot.sources).map(eventView),
+    statements: [],
   };
 }

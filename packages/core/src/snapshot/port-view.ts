@@ -2,6 +2,7 @@ import type { PortEvent } from '../history/port-timeline.ts';
 import type { PortRange, RangeClassDefinition, Status } from '../model.ts';
 import type { SoftwareConflict } from '../software/conflicts.ts';
 import type { CommonUse } from '../software/model.ts';
+import type { SocketStatement } from '../sources/rfc/socket-statements.ts';
 import type { AssignmentRow } from './rows.ts';
 
 /**
@@ -27,6 +28,8 @@ export interface PortView {
   freeBlock: PortRange | null;
   /** Dated events of every record containing it, oldest first. */
   history: PortEvent[];
+  /** What RFCs said of the socket in prose before the first list assigned it (1971–1972). */
+  socketStatements: readonly SocketStatement[];
   /** Software defaults on the port or a range holding it: common, not registered, uses. */
   commonUses: readonly CommonUse[];
   /** Defaults on it that IANA assigns to another service today (none for a past `at`). */

@@ -5,6 +5,7 @@ import { browserBlockedSince } from '../software/browser-blocked.ts';
 import type { SoftwareConflict } from '../software/conflicts.ts';
 import type { BrowserBlockedRow, CommonUse, SoftwareRow } from '../software/model.ts';
 import type { SoftwareIndex } from '../software/software-index.ts';
+import { SOCKET_STATEMENTS, type SocketStatement } from '../sources/rfc/socket-statements.ts';
 import { AssignedPorts } from './assigned-ports.ts';
 import { type AssignmentFilter, assignmentPredicate, recordText } from './assignment-filter.ts';
 import type { ChangeCursor, ChangeFeed, ChangeFilter } from './change-feed.ts';
@@ -236,10 +237,19 @@ export class RegistrySnapshot {
       nearestFree: occupancy.nearestFree(number),
       freeBlock: occupancy.freeBlockAround(number, rangeClass ?? { low: 0, high: PORT_MAX }),
       history: this.portHistory(number),
+      socketStatements: this.socketStatements(number, at),
       commonUses: this.commonUses(number),
       conflicts: at === undefined ? this.conflictsAt(number) : [],
       browserBlockedSince: this.browserBlockedSince(number, at),
     };
+  }
+
+  /**
+   * What RFC 204 (1971) and RFC 322 (1972) said of the socket in prose, before RFC 349's list
+   * (1972) assigned sockets: the statements made by `at` (all of them without `at`).
+   */
+  socketStatements(port: number, at?: string): readonly SocketStatement[] {
+    return SOCKET_STATEMENTS.filter((s) => s.socket === port && (at === undefined || s.date <= at));
   }
 
   /** Records matching the filter (every era for `at`), in the order they were loaded. */
