@@ -1,5 +1,4 @@
 import { distance } from 'fastest-levenshtein';
-import SearchableMap from 'minisearch/SearchableMap';
 import { PassjoinIndex } from 'mnemonist';
 import { serviceKey } from './service-index.ts';
 
@@ -14,27 +13,60 @@ export interface NameMatch {
 /** Typos tolerated in a query of `key.length` letters: one per four letters, one to two. */
 export const typosAllowed = (key: string) => Math.min(2, Math.max(1, Math.floor(key.length / 4)));
 
+/** Sorted strings, for the ones starting with a prefix: a binary search, then a scan. */
+export class SortedKeys {
+  readonly #keys: readonly string[];
+
+  constructor(keys: Iterable<string>) {
+    this.#keys = [...new Set(keys)].sort();
+  }
+
+  /** Every key starting with `prefix`, in code-unit order. */
+  *withPrefix(prefix: string): Generator<string> {
+    let low = 0;
+    let high = this.#keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.#keys[middle] as string) < prefix) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low; index < this.#keys.length; index++) {
+      const key = this.#keys[index] as string;
+      if (!key.startsWith(prefix)) return;
+      yield key;
+    }
+  }
+}
+
 /**
- * Names by key (lower case): the exact name and names starting with a query from a radix tree
- * (MiniSearch's `SearchableMap`), names within the query's typo allowance from a Pass-Join index
- * (mnemonist's `PassjoinIndex`, one per allowance: it looks up parts of the query instead of
- * comparing it with each of the 7,500 names, and walking the radix tree within two typos visited
- * most of its upper levels).
+ * Names by key (lower case): the exact name from a map, names starting with a query from the
+ * sorted keys, names within the query's typo allowance from a Pass-Join index (mnemonist's
+ * `PassjoinIndex`, one per allowance: it looks up parts of the query instead of comparing it
+ * with each of the 7,500 names).
  */
 export class NameIndex {
-  readonly #names: SearchableMap<string>;
-  /** By typos allowed (1 and 2): the keys within that many edits of a query. */
-  readonly #typos: readonly PassjoinIndex<string>[];
+  readonly #names = new Map<string, string>();
+  readonly #sorted: SortedKeys;
+  /** By typos allowed (1 and 2): the keys within that many edits of a query (built on first use). */
+  #typos: readonly PassjoinIndex<string>[] | undefined;
 
   /** `names` as first spelled win over later spellings of the same key. */
   constructor(names: Iterable<string>) {
-    this.#names = new SearchableMap<string>();
     for (const name of names) {
       const key = name.toLowerCase();
       if (!this.#names.has(key)) this.#names.set(key, name);
     }
-    const keys = [...this.#names.keys()];
-    this.#typos = [1, 2].map((k) => PassjoinIndex.from(keys, distance, k));
+    this.#sorted = new SortedKeys(this.#names.keys());
+  }
+
+  /**
+   * The Pass-Join indexes, built by the first search that needs them: a tenth of a second for
+   * the registry's names, but seconds for many names alike (svc-1-2025, svc-2-2025, ...), which
+   * a snapshot refresh should not wait for.
+   */
+  #typoIndex(allowed: number): PassjoinIndex<string> {
+    this.#typos ??= [1, 2].map((k) => PassjoinIndex.from(this.#names.keys(), distance, k));
+    return this.#typos[allowed - 1] as PassjoinIndex<string>;
   }
 
   /** The name spelled `query` in any case. */
@@ -51,13 +83,14 @@ export class NameIndex {
     const matches: NameMatch[] = [];
     if (!key) return matches;
     if (key.length >= 2) {
-      for (const [candidate, name] of this.#names.atPrefix(key)) {
-        if (candidate !== key)
-          matches.push({ name, distance: candidate.length - key.length, prefix: true });
+      for (const candidate of this.#sorted.withPrefix(key)) {
+        if (candidate === key) continue;
+        const name = this.#names.get(candidate) as string;
+        matches.push({ name, distance: candidate.length - key.length, prefix: true });
       }
     }
     const allowed = typosAllowed(key);
-    for (const candidate of (this.#typos[allowed - 1] as PassjoinIndex<string>).search(key)) {
+    for (const candidate of this.#typoIndex(allowed).search(key)) {
       if (candidate === key || (key.length >= 2 && candidate.startsWith(key))) continue;
       const typos = distance(candidate, key);
       if (typos <= allowed) {

@@ -1,9 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
 import { PassjoinIndex } from 'mnemonist';
 import { PORT_MAX } from '../model.ts';
-import { NameIndex, typosAllowed } from './name-index.ts';
+import { NameIndex, SortedKeys, typosAllowed } from './name-index.ts';
 import type { AssignmentRow } from './rows.ts';
 import { serviceKey } from './service-index.ts';
 
@@ -53,17 +52,14 @@ type SoftwareHit = Extract<SearchHit, { kind: 'software' }>;
 class SoftwareNames {
   readonly #programs: readonly { id: string; lower: string }[];
   /** Each id and lower-case name, with the programs spelled so. */
-  readonly #spellings = new SearchableMap<number[]>();
+  readonly #spellings = new Map<string, number[]>();
+  readonly #sorted: SortedKeys;
   readonly #words = new Map<string, number[]>();
   readonly #typos: readonly PassjoinIndex<string>[];
 
   constructor(software: readonly SearchableSoftware[]) {
     this.#programs = software.map(({ id, name }) => ({ id, lower: name.toLowerCase() }));
-    const add = <K>(
-      map: { get(key: K): number[] | undefined; set(key: K, v: number[]): unknown },
-      key: K,
-      index: number,
-    ) => {
+    const add = (map: Map<string, number[]>, key: string, index: number) => {
       const list = map.get(key);
       if (!list) map.set(key, [index]);
       else if (!list.includes(index)) list.push(index);
@@ -74,6 +70,7 @@ class SoftwareNames {
       for (const word of nameWords(lower)) add(this.#words, word, index);
     }
     const spellings = [...this.#spellings.keys()];
+    this.#sorted = new SortedKeys(spellings);
     this.#typos = [1, 2].map((k) => PassjoinIndex.from(spellings, distance, k));
   }
 
@@ -88,8 +85,8 @@ class SoftwareNames {
     };
     for (const index of this.#spellings.get(key) ?? []) hit(index, 94, 'name');
     if (key.length >= 2) {
-      for (const [, indexes] of this.#spellings.atPrefix(key)) {
-        for (const index of indexes) {
+      for (const spelling of this.#sorted.withPrefix(key)) {
+        for (const index of this.#spellings.get(spelling) ?? []) {
           const { id, lower } = this.#programs[index] as { id: string; lower: string };
           const longer = id.startsWith(key) ? id : lower;
           hit(index, 69 - Math.min(longer.length - key.length, 20), 'prefix');
