@@ -10,6 +10,13 @@ import { createApi, type RunningServer, startServer } from '../../src/index.ts';
 import { seedFixtures } from '../fixtures.ts';
 import { type ApiProcess, startApiProcess } from './api-process.ts';
 
+/**
+ * What counts as a stall in these tests: half the shortest hold the reproductions caused before
+ * the limits (7.8-21.5 s, or for good). Not a speed goal (that is `pnpm bench`): on shared cores
+ * at load average 12, healthy answers were seen to take up to 2.2 s.
+ */
+const STALL_MS = 4_000;
+
 const NEAREST_PAGE = 'ports(first: 100) { nodes { nearestUnassigned { number } } }';
 const ALIASED = `{ ${Array.from({ length: 15 }, (_, n) => `a${n}: ${NEAREST_PAGE}`).join(' ')} }`;
 const words = (count: number) => Array.from({ length: count }, (_, n) => `word${n}`).join(' ');
@@ -136,7 +143,7 @@ describe.each(TEST_DATABASE_KINDS)('request limits on %s', (kind) => {
     const answer = await post(body);
     expect(answer.codes).toEqual(new Set([code]));
     expect(answer.messages.join(' ')).toMatch(/at most \d+|costs \d+, above the limit/);
-    expect(answer.ms).toBeLessThan(1_000);
+    expect(answer.ms).toBeLessThan(STALL_MS);
   });
 
   it('answers one page of 100 `nearestUnassigned`: under the cost limit, it is cheap', async () => {
@@ -224,7 +231,7 @@ describe.each(TEST_DATABASE_KINDS)(
       expect(latencies.length).toBeGreaterThan(5);
       const longest = latencies.at(-1) as number;
       expect(longest, `healthz latencies ${latencies.map(Math.round).join(' ')}`).toBeLessThan(
-        1000,
+        STALL_MS,
       );
     }, 60_000);
   },
