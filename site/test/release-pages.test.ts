@@ -140,8 +140,14 @@ describe("the history's document pages in Chromium", () => {
       const parts = await page.locator('ol.parts a').count();
       if (parts === 1) expect(neighbours).toBe(0);
       else expect(neighbours).toBeGreaterThan(0);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(
+          results.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes[0]?.target}`),
+        ).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
     },
   );
 
