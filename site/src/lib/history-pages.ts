@@ -63,7 +63,7 @@ export interface ChangePart {
   /** How many parts the kind is split into. */
   of: number;
   kind: ChangeKind;
-  /** `ports 1,024–2,047`, `names without a port, 3gpp-cbsp to fish`. */
+  /** `ports 1024–2047`, `names without a port, 3gpp-cbsp to fish`. */
   span: string;
   lines: ChangeLine[];
 }
@@ -197,13 +197,12 @@ function splitChanges(
 }
 
 /**
- * What a run of changes covers: `ports 1,024–2,047`, `port 80`, `names without a port, a to
+ * What a run of changes covers: `ports 1024–2047`, `port 80`, `names without a port, a to
  * fish`, or both when the run holds both.
  */
 export function changeSpan(
   changes: readonly Pick<ChangeRow, 'portLow' | 'portHigh' | 'serviceName'>[],
 ): string {
-  const format = (port: number) => port.toLocaleString('en-US');
   let low: number | undefined;
   let high: number | undefined;
   const names: string[] = [];
@@ -224,7 +223,7 @@ export function changeSpan(
       (first === last ? `name ${first} (no port)` : `names without a port, ${first} to ${last}`),
     low !== undefined &&
       high !== undefined &&
-      (low === high ? `port ${format(low)}` : `ports ${format(low)}–${format(high)}`),
+      (low === high ? `port ${low}` : `ports ${low}–${high}`),
   ].filter((span) => typeof span === 'string');
   return spans.join(' and ') || 'no port or name';
 }
