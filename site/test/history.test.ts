@@ -62,7 +62,7 @@ describe('the history pages and the feed in Chromium', () => {
   });
 
   it('opens the newest release: its changes by kind, links to ports, neighbours and IANA', async () => {
-    const newest = page.locator('section.year').last().locator('tr:last-child a');
+    const newest = page.locator('section.year').last().locator('li:last-child a');
     const label = await newest.textContent();
     await newest.click();
     await page.waitForURL(/\/history\/[a-z0-9-]+\/$/);

@@ -1,7 +1,14 @@
+import type { ChangeKind, ChangeRow, SourceRow } from '@portbook/core';
 import { describe, expect, it } from 'vitest';
 import { fixtureSnapshot } from '../../test/fixtures/snapshot.ts';
 import { recordLookup } from './change-text.ts';
-import { buildHistoryPage, buildSourcePages } from './history-pages.ts';
+import {
+  buildHistoryPage,
+  buildSourcePages,
+  changePartPages,
+  changeSpan,
+  PAGE_CHANGE_LINES,
+} from './history-pages.ts';
 
 const snapshot = await fixtureSnapshot();
 const documents = buildSourcePages(snapshot, recordLookup(snapshot));
@@ -20,6 +27,127 @@ describe('buildSourcePages', () => {
     ]);
     expect(rfc1010?.previous?.path).toBe('/history/rfc-739/');
     expect(rfc1010?.next?.path).toBe('/history/iana-2026-08-17/');
+  });
+});
+
+describe('a document with more changes than its page lists', () => {
+  // One release changing 3 + 12 + 40 records (40 added: 9 names without a port, 31 ports).
+  const source = {
+    id: 7,
+    edition: 'iana:2013-02-18',
+    published: '2013-02-18',
+    kind: 'iana-xml',
+    inTimeline: true,
+    title: 'Registry',
+  } as SourceRow;
+  let id = 0;
+  const change = (
+    kind: ChangeKind,
+    port: number | null,
+    name: string | null,
+    fields: ChangeRow['fields'] = null,
+  ): ChangeRow => ({
+    id: `c${++id}`,
+    sourceId: source.id,
+    previousSourceId: null,
+    kind,
+    lineage: `l${id}`,
+    beforeVersionId: null,
+    afterVersionId: null,
+    fields,
+    occurred: source.published,
+    origin: 'diff',
+    evidence: null,
+    serviceName: name,
+    portLow: port,
+    portHigh: port,
+    protocol: port === null ? null : 'tcp',
+  });
+  const moved = { contact: { before: 'a', after: 'b' } };
+  const changes = [
+    ...['zeta', 'alpha', 'Mu', 'beta', 'kappa', 'eta', 'gamma', 'iota', 'theta'].map((name) =>
+      change('added', null, name),
+    ),
+    ...Array.from({ length: 31 }, (_, i) => change('added', 1000 + i * 10, `s${i}`)),
+    ...Array.from({ length: 3 }, (_, i) => change('removed', 50 + i, `r${i}`)),
+    ...Array.from({ length: 12 }, (_, i) =>
+      change(
+        'modified',
+        60 + i,
+        `m${i}`,
+        i < 4 ? { ...moved, description: { before: 'x', after: 'y' } } : moved,
+      ),
+    ),
+  ];
+  const snapshot = {
+    sources: [source],
+    sourceChanges: (sourceId: number) => (sourceId === source.id ? changes : []),
+    assignedRecordCounts: (dates: readonly string[]) => dates.map(() => 0),
+  };
+  const [page] = buildSourcePages(snapshot, () => undefined, { pageLines: 16, partLines: 8 });
+  const group = (kind: ChangeKind) => page?.changes.find((g) => g.kind === kind);
+  const parts = changePartPages(page ? [page] : []).map(({ part }) => part);
+
+  it('lists the smallest kinds on its page while they fit, and splits the rest', () => {
+    expect(page?.changes.map((g) => [g.kind, g.total, g.lines.length, g.parts.length])).toEqual([
+      ['added', 40, 0, 6],
+      ['removed', 3, 3, 0],
+      ['modified', 12, 12, 0],
+    ]);
+  });
+
+  it('reaches every change exactly once, from its page or one of its parts', () => {
+    const shown = [
+      ...(page?.changes.flatMap((g) => g.lines) ?? []),
+      ...parts.flatMap((part) => part.lines),
+    ].map((line) => line.id);
+    expect(shown.toSorted()).toEqual(changes.map((c) => c.id).toSorted());
+  });
+
+  it('cuts a kind into even parts: names without a port by name, then ports in order', () => {
+    expect(
+      parts.map((part) => [part.path, part.number, part.of, part.lines.length, part.span]),
+    ).toEqual([
+      ['/history/iana-2013-02-18/added/1/', 1, 6, 5, 'names without a port, alpha to iota'],
+      ['/history/iana-2013-02-18/added/2/', 2, 6, 4, 'names without a port, kappa to zeta'],
+      ['/history/iana-2013-02-18/added/3/', 3, 6, 8, 'ports 1000–1070'],
+      ['/history/iana-2013-02-18/added/4/', 4, 6, 8, 'ports 1080–1150'],
+      ['/history/iana-2013-02-18/added/5/', 5, 6, 8, 'ports 1160–1230'],
+      ['/history/iana-2013-02-18/added/6/', 6, 6, 7, 'ports 1240–1300'],
+    ]);
+    expect(parts[0]?.params).toEqual({ source: 'iana-2013-02-18', kind: 'added', part: '1' });
+  });
+
+  it('counts the fields the modifications moved, most first', () => {
+    expect(group('modified')?.fields).toEqual([
+      { field: 'contact', count: 12 },
+      { field: 'description', count: 4 },
+    ]);
+  });
+
+  it('splits nothing of a document whose changes fit its page', () => {
+    const [whole] = buildSourcePages(snapshot, () => undefined, { pageLines: 60, partLines: 8 });
+    expect(whole?.changes.every((g) => g.parts.length === 0 && g.lines.length === g.total)).toBe(
+      true,
+    );
+    expect(changes.length).toBeLessThan(PAGE_CHANGE_LINES);
+  });
+});
+
+describe('changeSpan', () => {
+  const at = (portLow: number | null, portHigh = portLow, serviceName: string | null = null) => ({
+    portLow,
+    portHigh,
+    serviceName,
+  });
+
+  it('names the ports and the names a run of changes covers', () => {
+    expect(changeSpan([at(80)])).toBe('port 80');
+    expect(changeSpan([at(80), at(1024, 1030)])).toBe('ports 80–1030');
+    expect(changeSpan([at(null, null, 'fish')])).toBe('name fish (no port)');
+    expect(changeSpan([at(null, null, 'fish'), at(null, null, 'dns-sd'), at(7)])).toBe(
+      'names without a port, dns-sd to fish and port 7',
+    );
   });
 });
 

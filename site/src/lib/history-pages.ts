@@ -33,14 +33,47 @@ export interface SourcePage {
   /** Every gap of the timeline, named on each document's page. */
   gaps: readonly DocumentGap[];
   /**
-   * Changes of this document, grouped by kind in CHANGE_KINDS order; long groups keep their
-   * first CHANGE_LIST_LIMIT lines (the 2013 registry adds 13,000 records to the 2008 one; a
-   * phone lays out about 300 lines per group in good time).
+   * Changes of this document, grouped by kind in CHANGE_KINDS order. A kind is listed here in
+   * full while the page holds at most `pageLines` lines (smallest kinds first); a larger one is
+   * split into parts of at most `partLines` lines, each a page of its own linked from here: the
+   * 2013 registry changes 13,000 records of the 2008 one, and a phone lays out a hundred or
+   * so lines in good time, not thousands.
    */
-  changes: { kind: ChangeKind; total: number; lines: ChangeLine[] }[];
+  changes: ChangeGroup[];
 }
 
-export const CHANGE_LIST_LIMIT = 300;
+export interface ChangeGroup {
+  kind: ChangeKind;
+  total: number;
+  /** Every change of the kind when it is listed on the document's page; empty when split. */
+  lines: ChangeLine[];
+  /** Its pages when split (names, then ports); empty when listed on the document's page. */
+  parts: ChangePart[];
+  /** For modifications: how many changes moved each field, most first. */
+  fields: { field: string; count: number }[];
+}
+
+/** A run of one kind of change of a document, by name or by port: a page of its own. */
+export interface ChangePart {
+  /** `/history/iana-2013-02-18/modified/3/` */
+  path: string;
+  /** The document's slug, the kind and the part's number (from 1), as route parameters. */
+  params: { source: string; kind: ChangeKind; part: string };
+  number: number;
+  /** How many parts the kind is split into. */
+  of: number;
+  kind: ChangeKind;
+  /** `ports 1024–2047`, `names without a port, 3gpp-cbsp to fish`. */
+  span: string;
+  lines: ChangeLine[];
+}
+
+/**
+ * Change lines a document's page lists itself (kinds beyond it get pages of their own), and
+ * lines on one such page: ~4 elements a line keeps either page well under a thousand elements.
+ */
+export const PAGE_CHANGE_LINES = 150;
+export const PART_CHANGE_LINES = 100;
 
 export interface HistoryPage {
   documents: SourcePage[];
@@ -54,15 +87,24 @@ export interface HistoryPage {
   gaps: DocumentGap[];
 }
 
-export function buildSourcePages(snapshot: RegistrySnapshot, recordOf: RecordLookup): SourcePage[] {
+export function buildSourcePages(
+  snapshot: Pick<RegistrySnapshot, 'sources' | 'sourceChanges' | 'assignedRecordCounts'>,
+  recordOf: RecordLookup,
+  limits: { pageLines: number; partLines: number } = {
+    pageLines: PAGE_CHANGE_LINES,
+    partLines: PART_CHANGE_LINES,
+  },
+): SourcePage[] {
   const timeline = snapshot.sources.filter((s) => s.inTimeline);
   const gaps = documentGaps(timeline.map((source) => source.published));
   const assigned = snapshot.assignedRecordCounts(timeline.map((source) => source.published));
   const pages = timeline.map((source, index): SourcePage => {
     const own = snapshot.sourceChanges(source.id);
+    const slug = sourceSlug(source);
+    const path = sourcePath(source);
     return {
-      slug: sourceSlug(source),
-      path: sourcePath(source),
+      slug,
+      path,
       source,
       previous: undefined,
       next: undefined,
@@ -71,14 +113,13 @@ export function buildSourcePages(snapshot: RegistrySnapshot, recordOf: RecordLoo
       assignedRecords: assigned[index] ?? 0,
       gap: gapBefore(source.published, gaps),
       gaps,
-      changes: CHANGE_KINDS.map((kind) => {
-        const ofKind = own.filter((c) => c.kind === kind);
-        return {
-          kind,
-          total: ofKind.length,
-          lines: ofKind.slice(0, CHANGE_LIST_LIMIT).map((change) => changeLine(change, recordOf)),
-        };
-      }).filter((group) => group.total > 0),
+      changes: groupChanges(own, limits).map(({ kind, changes, split }) => ({
+        kind,
+        total: changes.length,
+        lines: split ? [] : changes.map((change) => changeLine(change, recordOf)),
+        parts: split ? splitChanges(changes, limits.partLines, kind, slug, path, recordOf) : [],
+        fields: kind === 'modified' ? fieldCounts(changes) : [],
+      })),
     };
   });
   pages.forEach((page, index) => {
@@ -86,6 +127,124 @@ export function buildSourcePages(snapshot: RegistrySnapshot, recordOf: RecordLoo
     page.next = pages[index + 1];
   });
   return pages;
+}
+
+/** Every page of a document's split kinds, for `getStaticPaths`. */
+export function changePartPages(
+  pages: readonly SourcePage[],
+): { page: SourcePage; part: ChangePart }[] {
+  return pages.flatMap((page) =>
+    page.changes.flatMap((group) => group.parts.map((part) => ({ page, part }))),
+  );
+}
+
+/**
+ * A document's changes by kind (CHANGE_KINDS order), each marked split when listing it would
+ * take the page past `pageLines`: the smallest kinds are listed first.
+ */
+function groupChanges(
+  changes: readonly ChangeRow[],
+  { pageLines }: { pageLines: number },
+): { kind: ChangeKind; changes: ChangeRow[]; split: boolean }[] {
+  const groups = CHANGE_KINDS.map((kind) => ({
+    kind,
+    changes: changes.filter((c) => c.kind === kind),
+    split: true,
+  })).filter((group) => group.changes.length > 0);
+  let listed = 0;
+  for (const group of [...groups].sort((a, b) => a.changes.length - b.changes.length)) {
+    if (listed + group.changes.length > pageLines) break;
+    listed += group.changes.length;
+    group.split = false;
+  }
+  return groups;
+}
+
+/**
+ * Changes of one kind cut into parts: the names without a port (by name), then the rest in
+ * port order (as the snapshot gives them). Each run is cut into the fewest parts of at most
+ * `partLines`, of even length (201 lines make parts of 101 and 100, not 200 and 1).
+ */
+function splitChanges(
+  changes: readonly ChangeRow[],
+  partLines: number,
+  kind: ChangeKind,
+  slug: string,
+  path: string,
+  recordOf: RecordLookup,
+): ChangePart[] {
+  const nameOnly = changes
+    .filter((change) => change.portLow === null)
+    .sort((a, b) => compareNames(a.serviceName ?? '', b.serviceName ?? ''));
+  const withPort = changes.filter((change) => change.portLow !== null);
+  const runs = [nameOnly, withPort].flatMap((run) => {
+    const count = Math.ceil(run.length / partLines);
+    const size = Math.ceil(run.length / Math.max(count, 1));
+    return Array.from({ length: count }, (_, index) => run.slice(index * size, (index + 1) * size));
+  });
+  return runs.map((run, index) => {
+    const number = index + 1;
+    return {
+      path: `${path}${kind}/${number}/`,
+      params: { source: slug, kind, part: String(number) },
+      number,
+      of: runs.length,
+      kind,
+      span: changeSpan(run),
+      lines: run.map((change) => changeLine(change, recordOf)),
+    };
+  });
+}
+
+/**
+ * What a run of changes covers: `ports 1024–2047`, `port 80`, `names without a port, a to
+ * fish`, or both when the run holds both.
+ */
+export function changeSpan(
+  changes: readonly Pick<ChangeRow, 'portLow' | 'portHigh' | 'serviceName'>[],
+): string {
+  let low: number | undefined;
+  let high: number | undefined;
+  const names: string[] = [];
+  for (const change of changes) {
+    if (change.portLow === null) {
+      if (change.serviceName) names.push(change.serviceName);
+      continue;
+    }
+    low = Math.min(low ?? change.portLow, change.portLow);
+    high = Math.max(high ?? change.portLow, change.portHigh ?? change.portLow);
+  }
+  names.sort(compareNames);
+  const first = names[0];
+  const last = names.at(-1);
+  const spans = [
+    first &&
+      last &&
+      (first === last ? `name ${first} (no port)` : `names without a port, ${first} to ${last}`),
+    low !== undefined &&
+      high !== undefined &&
+      (low === high ? `port ${low}` : `ports ${low}–${high}`),
+  ].filter((span) => typeof span === 'string');
+  return spans.join(' and ') || 'no port or name';
+}
+
+function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** How many of the changes moved each field, most first (then by name). */
+function fieldCounts(changes: readonly ChangeRow[]): { field: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const change of changes) {
+    for (const [field, moved] of Object.entries(change.fields ?? {})) {
+      if (moved) counts.set(field, (counts.get(field) ?? 0) + 1);
+    }
+  }
+  return [...counts]
+    .map(([field, count]) => ({ field, count }))
+    .sort((a, b) => b.count - a.count || a.field.localeCompare(b.field));
 }
 
 export function buildHistoryPage(documents: SourcePage[], snapshot: RegistrySnapshot): HistoryPage {

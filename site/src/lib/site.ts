@@ -1,7 +1,13 @@
 import { PORT_MAX } from '@portbook/core';
 import { sitePorts } from '../env.ts';
 import { recordLookup } from './change-text.ts';
-import { buildHistoryPage, buildSourcePages, type SourcePage } from './history-pages.ts';
+import {
+  buildHistoryPage,
+  buildSourcePages,
+  type ChangePart,
+  changePartPages,
+  type SourcePage,
+} from './history-pages.ts';
 import { headlineNumbers, latestChanges } from './home.ts';
 import { createPortContext } from './port-context.ts';
 import { portMapSvg } from './port-map.ts';
@@ -56,6 +62,17 @@ export function servicePagePaths(): { params: { name: string }; props: { page: S
 /** One entry per document of the timeline, for `getStaticPaths`. */
 export function sourcePagePaths(): { params: { source: string }; props: { page: SourcePage } }[] {
   return sourcePages.map((page) => ({ params: { source: page.slug }, props: { page } }));
+}
+
+/** One entry per page of a document's kind of change too long for the document's page. */
+export function changePartPaths(): {
+  params: ChangePart['params'];
+  props: { page: SourcePage; part: ChangePart };
+}[] {
+  return changePartPages(sourcePages).map(({ page, part }) => ({
+    params: part.params,
+    props: { page, part },
+  }));
 }
 
 /** One entry per program of the software data set, for `getStaticPaths`. */
@@ -115,6 +132,7 @@ export const sitemapPaths: readonly string[] = [
   '/software/',
   '/conflicts/',
   ...sourcePages.map((page) => page.path),
+  ...changePartPages(sourcePages).map(({ part }) => part.path),
   ...softwarePages.map((page) => page.path),
   ...Array.from({ length: PORT_MAX + 1 }, (_, port) => portPath(port)),
   ...servicePages.map((page) => `/services/${page.slug}/`),
