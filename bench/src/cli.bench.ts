@@ -7,7 +7,7 @@ import type { DatabaseEnv } from './api-process.ts';
 import type { BenchSuite } from './harness.ts';
 import { loadAverage, loadedDatabase, registryHistory } from './registry-history.ts';
 
-const CLI = fileURLToPath(new URL('../../packages/cli/src/main.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../packages/cli/bin/portbook.js', import.meta.url));
 const GNU_TIME = '/usr/bin/time';
 /** Timed runs of each query, alternating with the baseline; the median counts (2 shared cores). */
 const RUNS = Number(process.env.BENCH_CLI_RUNS) || 7;

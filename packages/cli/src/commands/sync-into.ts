@@ -1,19 +1,11 @@
 import { PortbookError } from '@portbook/core';
 import { type Database, storedDocumentKeys } from '@portbook/db';
-import type { Command } from 'commander';
 import { cliEnv } from '../env.ts';
 import { withDatabase } from '../open-database.ts';
-import { Progress } from '../progress.ts';
+import type { Progress } from '../progress.ts';
 import { gatherDocuments } from '../sources/gather-documents.ts';
 import { recordingFailure, runImport } from './run-import.ts';
-
-export interface SyncOptions {
-  mirror?: string;
-  offline?: boolean;
-  /** False with `--no-archive`. */
-  archive?: boolean;
-  archiveUntil?: string;
-}
+import type { SyncOptions } from './sync.ts';
 
 export interface Synced {
   /** The one-line summary for stdout. */
@@ -61,28 +53,4 @@ export async function syncInto(
 /** Loads the registry and its history; shared by `sync` and `start` on an empty database. */
 export async function sync(options: SyncOptions, progress: Progress): Promise<string> {
   return withDatabase(async (database) => (await syncInto(database, options, progress)).message);
-}
-
-/** The options `sync` and `start` share. */
-export function withSourceOptions(command: Command): Command {
-  return command
-    .option('--mirror <dir>', 'a directory laid out like the source mirror (or PORTBOOK_MIRROR)')
-    .option('--offline', 'do not use the network (or PORTBOOK_OFFLINE=1)')
-    .option('--no-archive', 'leave the packaged archive out (or PORTBOOK_ARCHIVE=0)')
-    .option(
-      '--archive-until <date>',
-      'only archive documents dated up to YYYY-MM-DD (or PORTBOOK_ARCHIVE_UNTIL)',
-    );
-}
-
-export function syncCommand(program: Command): void {
-  withSourceOptions(
-    program
-      .command('sync')
-      .description(
-        'load the registry and its history: the packaged archive, then iana.org when online, then a mirror',
-      ),
-  ).action(async (options: SyncOptions) => {
-    process.stdout.write(`${await sync(options, new Progress())}\n`);
-  });
 }

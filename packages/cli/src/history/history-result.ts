@@ -1,4 +1,4 @@
-import { portEvents, type RegistrySnapshot, type TimelineChange } from '@portbook/core';
+import { portEvents, type RegistrySnapshot, type TimelineChange } from '@portbook/core/reader';
 import { portOrRange } from '../arguments.ts';
 import { eventView, type HistoryEvent } from './history-event.ts';
 
