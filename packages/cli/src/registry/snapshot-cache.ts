@@ -10,7 +10,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import {
   type AssignmentRow,
@@ -207,15 +207,12 @@ export function stampDataDir(file: string, dataDir: string, key: string): void {
 
 /** Every file's path, size and modification time: any write PGlite makes changes one. */
 function dataDirFiles(dataDir: string): string {
-  return readdirSync(dataDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort()
-    .map((path) => {
-      const stat = statSync(path);
-      return `${relative(dataDir, path)}\0${stat.size}\0${stat.mtimeMs}\n`;
-    })
-    .join('');
+  const lines: string[] = [];
+  for (const path of (readdirSync(dataDir, { recursive: true }) as string[]).sort()) {
+    const stat = statSync(join(dataDir, path));
+    if (stat.isFile()) lines.push(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return lines.join('');
 }
 
 function readStamp(file: string): DataDirStamp | undefined {

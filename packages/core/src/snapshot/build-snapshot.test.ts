@@ -174,6 +174,8 @@ describe('buildRegistrySnapshot: every index up front, or each on first use', ()
     });
     const expected = answers(all);
     expect(expected.ports.some((view) => view.history.length > 0)).toBe(true);
+    expect(expected.ports.some((view) => view.conflicts.length > 0)).toBe(true);
+    expect(expected.conflicts.map((conflict) => conflict.port)).toContain(6006);
     expect(answers(onDemand)).toEqual(expected);
     expect(answers(fromLazyRows)).toEqual(expected);
   });

@@ -168,6 +168,8 @@ export async function buildRegistrySnapshot(
       await buildNow(x, key, build as () => Promise<SnapshotIndexes[typeof key]>);
     }
     for (const key of Object.keys(builders) as (keyof SnapshotIndexes)[]) void x[key];
+    // Every use's conflicts, which on demand are found port by port.
+    void x.software.conflicts;
   }
   if (x.wordsIndexed) {
     await pause();
