@@ -16,13 +16,15 @@ import {
   type AssignmentRow,
   EPHEMERAL_RANGES,
   IANA_RANGE_CLASSES,
+  ianaOrder,
   isCurrent,
+  oldestFirst,
   type SnapshotRows,
 } from '@portbook/core/reader';
 import { databaseEnv, MIGRATIONS_FOLDER } from '@portbook/db/env';
 
 /** Bumped when the file's layout or `SnapshotRows` changes shape without a migration. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** What a lookup always reads: the small tables and the version. */
 type Head = Pick<SnapshotRows, 'version' | 'sources' | 'nameLinks' | 'rangeClasses' | 'lastSync'>;
@@ -93,14 +95,17 @@ export function codeKey(): string {
   return [CACHE_FORMAT, migrations.at(-1) ?? '', seeded].join('|');
 }
 
-/** Writes `rows` as the cache for `key`, part by part. */
+/**
+ * Writes `rows` as the cache for `key`, part by part, records and changes in the orders the
+ * snapshot sorts them in (sorting what is sorted takes one pass).
+ */
 export function writeCache(file: string, key: string, rows: SnapshotRows): void {
   const { version, sources, nameLinks, rangeClasses, lastSync } = rows;
   const parts: Parts = {
     head: { version, sources, nameLinks, rangeClasses, lastSync },
-    current: rows.assignments.filter(isCurrent),
-    past: rows.assignments.filter((row) => !isCurrent(row)),
-    changes: rows.changes,
+    current: rows.assignments.filter(isCurrent).sort(ianaOrder),
+    past: rows.assignments.filter((row) => !isCurrent(row)).sort(ianaOrder),
+    changes: [...rows.changes].sort(oldestFirst),
     people: rows.people,
   };
   const bodies = PART_NAMES.map((name) => serialize(parts[name]));

@@ -38,7 +38,8 @@ export interface BuildOptions {
 /** Lets the event loop run other work (requests, health checks) before the next phase. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const ianaOrder = (a: AssignmentRow, b: AssignmentRow) =>
+/** IANA's order of records: by port, then the place in the document, then id. */
+export const ianaOrder = (a: AssignmentRow, b: AssignmentRow) =>
   (a.portLow ?? -1) - (b.portLow ?? -1) ||
   a.position - b.position ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

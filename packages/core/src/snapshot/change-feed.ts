@@ -33,7 +33,8 @@ const newestFirst = (a: ChangeRow, b: ChangeRow) =>
           ? -1
           : 0;
 
-const oldestFirst = (a: ChangeRow, b: ChangeRow) =>
+/** The feed's order oldest first: by date, then port, protocol and id (ports' histories read it). */
+export const oldestFirst = (a: ChangeRow, b: ChangeRow) =>
   (a.occurred < b.occurred ? -1 : a.occurred > b.occurred ? 1 : 0) ||
   (a.portLow ?? -1) - (b.portLow ?? -1) ||
   compareText(a.protocol ?? '', b.protocol ?? '') ||
