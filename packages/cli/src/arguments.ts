@@ -5,7 +5,7 @@ import {
   PROTOCOLS,
   type Protocol,
   parseDate,
-} from '@portbook/core';
+} from '@portbook/core/reader';
 
 const PORT = /^\d+$/;
 const RANGE = /^(\d+)\s*(?:-|–|\.\.|:)\s*(\d+)$/;

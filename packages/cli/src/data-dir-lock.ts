@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PortbookError } from '@portbook/core';
+import { PortbookError } from '@portbook/core/reader';
 
 function alive(pid: number): boolean {
   try {

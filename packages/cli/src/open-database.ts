@@ -1,4 +1,4 @@
-import { PortbookError } from '@portbook/core';
+import { PortbookError } from '@portbook/core/reader';
 import { createDatabase, type Database, databaseEnv, migrate } from '@portbook/db';
 import { lockDataDir } from './data-dir-lock.ts';
 

@@ -1,6 +1,7 @@
 import { PortbookError } from '@portbook/core';
 import { type Database, runDatabaseJob } from '@portbook/db';
-import type { Synced, SyncOptions } from './commands/sync.ts';
+import type { SyncOptions } from './commands/sync.ts';
+import type { Synced } from './commands/sync-into.ts';
 import { SYNC_JOB } from './commands/sync-job.ts';
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

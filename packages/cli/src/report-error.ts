@@ -1,4 +1,4 @@
-import { isPortbookError } from '@portbook/core';
+import { isPortbookError } from '@portbook/core/reader';
 
 /** The one line a user sees for an error; stack traces only with PORTBOOK_DEBUG=1. */
 export function reportError(error: unknown, debug: boolean): number {

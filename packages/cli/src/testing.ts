@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import { startServer } from '@portbook/api';
 import type { Database } from '@portbook/db';
-import { refreshAfterImport } from './commands/start.ts';
-import { type Synced, type SyncOptions, syncInto } from './commands/sync.ts';
+import { refreshAfterImport } from './commands/serve.ts';
+import type { SyncOptions } from './commands/sync.ts';
+import { type Synced, syncInto } from './commands/sync-into.ts';
 import { syncInBackground } from './periodic-sync.ts';
 import { Progress } from './progress.ts';
 

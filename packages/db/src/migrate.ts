@@ -1,15 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { EPHEMERAL_RANGES, IANA_RANGE_CLASSES, PortbookError } from '@portbook/core';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { Database } from './database.ts';
+import { MIGRATIONS_FOLDER } from './env.ts';
 import { rangeClasses } from './schema.ts';
 import { databaseJob } from './worker/database-job.ts';
 import { runDatabaseJob } from './worker/worker-database.ts';
-
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 /** Any key will do as long as every portbook process uses the same one. */
 export const MIGRATION_LOCK_KEY = 7_370_617_265;

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PortbookError } from '@portbook/core';
-import { REPO_ROOT } from '@portbook/db';
+import { PortbookError } from '@portbook/core/reader';
+import { REPO_ROOT } from '@portbook/db/env';
 
 export const SITE_ROOT = join(REPO_ROOT, 'site');
 export const SITE_DIST = join(SITE_ROOT, 'dist');

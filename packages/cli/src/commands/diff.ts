@@ -1,4 +1,4 @@
-import { parseDate, todayDate } from '@portbook/core';
+import { parseDate, todayDate } from '@portbook/core/reader';
 import type { Command } from 'commander';
 import { formatDiff } from '../diff/format-diff.ts';
 import { registryDiff } from '../diff/registry-diff.ts';

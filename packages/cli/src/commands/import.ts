@@ -1,14 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PortbookError } from '@portbook/core';
+import { PortbookError } from '@portbook/core/reader';
 import type { Command } from 'commander';
 import { cliEnv } from '../env.ts';
-import { withDatabase } from '../open-database.ts';
-import { Progress } from '../progress.ts';
 import type { FetchedDocument } from '../sources/fetched-document.ts';
-import { fetchDocument } from '../sources/network.ts';
-import { parseDocuments } from '../sources/parse-documents.ts';
-import { recordingFailure, runImport } from './run-import.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,7 +17,10 @@ function checkDate(date: string | undefined): string | undefined {
 }
 
 async function readInput(input: string): Promise<FetchedDocument> {
-  if (/^https?:\/\//i.test(input)) return fetchDocument(input, cliEnv().fetchTimeoutMs);
+  if (/^https?:\/\//i.test(input)) {
+    const { fetchDocument } = await import('../sources/network.ts');
+    return fetchDocument(input, cliEnv().fetchTimeoutMs);
+  }
   const path = resolve(input);
   if (!existsSync(path)) throw new PortbookError('SOURCE_UNAVAILABLE', `no such file: ${input}`);
   return { origin: path, bytes: new Uint8Array(readFileSync(path)) };
@@ -41,6 +39,14 @@ export function importCommand(program: Command): void {
     )
     .action(async (input: string, options: { date?: string }) => {
       const published = checkDate(options.date);
+      // Loaded here: the database and the parsers would slow every other command's start-up.
+      const [{ withDatabase }, { Progress }, { parseDocuments }, { recordingFailure, runImport }] =
+        await Promise.all([
+          import('../open-database.ts'),
+          import('../progress.ts'),
+          import('../sources/parse-documents.ts'),
+          import('./run-import.ts'),
+        ]);
       const progress = new Progress();
       const via = /^https?:\/\//i.test(input) ? 'network' : 'file';
       const summary = await withDatabase(async (database) => {

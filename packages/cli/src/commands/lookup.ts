@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { optionalDate } from '../arguments.ts';
 import { formatLookup } from '../lookup/format-lookup.ts';
-import { lookup, matched } from '../lookup/lookup-result.ts';
+import { lookup, matched, searchesWords } from '../lookup/lookup-result.ts';
 import { openSnapshot } from '../registry/open-snapshot.ts';
 import { textOptions, writeJson } from '../terminal/output.ts';
 
@@ -28,7 +28,7 @@ export function lookupCommand(program: Command): void {
     .action(async (words: string[], options: { at?: string; json?: boolean }) => {
       const query = words.join(' ');
       const at = optionalDate(options.at);
-      const snapshot = await openSnapshot();
+      const snapshot = await openSnapshot({ searchWords: searchesWords(query) });
       const result = lookup(snapshot, query, at);
       if (options.json) writeJson(result);
       else process.stdout.write(formatLookup(result, textOptions()));

@@ -1,40 +1,5 @@
-import { existsSync } from 'node:fs';
-import type { RunningServer } from '@portbook/api';
-import { sources } from '@portbook/db';
 import type { Command } from 'commander';
-import { count } from 'drizzle-orm';
-import { cliEnv } from '../env.ts';
-import { openDatabase, withDatabase } from '../open-database.ts';
-import { parseSyncInterval, startPeriodicSync, syncInBackground } from '../periodic-sync.ts';
-import { Progress } from '../progress.ts';
-import { buildSite, SITE_DIST } from './build-site.ts';
-import { type SyncOptions, sync, withSourceOptions } from './sync.ts';
-
-async function isEmpty(): Promise<boolean> {
-  return withDatabase(async (database) => {
-    const [row] = await database.db.select({ count: count() }).from(sources);
-    return (row?.count ?? 0) === 0;
-  });
-}
-
-/** The site directory to serve: a configured one as it is, else `site/dist`, built when missing. */
-async function siteToServe(configured: string | undefined, progress: Progress): Promise<string> {
-  if (configured) {
-    if (!existsSync(configured)) progress.say(`no site at ${configured}: serving the API only`);
-    return configured;
-  }
-  if (!existsSync(SITE_DIST)) {
-    // The database is closed by now: an embedded one admits one process, and Astro reads it.
-    progress.say(`building the site into ${SITE_DIST}`);
-    await buildSite();
-  }
-  return SITE_DIST;
-}
-
-/** What an import in this process changes for the server: the one place to point at the registry holder. */
-export function refreshAfterImport(server: RunningServer): Promise<unknown> {
-  return server.refresh();
-}
+import { type SyncOptions, withSourceOptions } from './sync.ts';
 
 export function startCommand(program: Command): void {
   withSourceOptions(
@@ -42,46 +7,8 @@ export function startCommand(program: Command): void {
       .command('start')
       .description('migrate, sync when the database is empty, build the site if missing, serve'),
   ).action(async (options: SyncOptions) => {
-    const env = cliEnv();
-    const syncEveryMs = parseSyncInterval(env.syncInterval);
-    const syncOptions: SyncOptions = {
-      mirror: options.mirror,
-      offline: options.offline,
-      archive: options.archive,
-      archiveUntil: options.archiveUntil,
-    };
-    const progress = new Progress();
-    if (await isEmpty()) {
-      progress.say('the database is empty: loading the registry first');
-      progress.say(await sync(syncOptions, progress));
-    }
-    const siteDir = await siteToServe(env.siteDir, progress);
-    // Loaded here: the API's GraphQL stack would slow every other command's start-up.
-    const { startServer } = await import('@portbook/api');
-    // Opened here and handed over, so the embedded database stays locked while it serves;
-    // in a worker thread, so neither its statements nor a sync hold up requests.
-    const database = await openDatabase({ worker: true });
-    const server = await startServer({ database, port: env.port, siteDir });
-    process.stdout.write(`portbook is serving ${server.url}/ (GraphQL: ${server.url}/graphql)
-`);
-    const periodic =
-      syncEveryMs === undefined
-        ? undefined
-        : startPeriodicSync(syncEveryMs, () =>
-            syncInBackground(
-              database,
-              syncOptions,
-              () => refreshAfterImport(server),
-              (line) => progress.say(line),
-            ),
-          );
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, async () => {
-        await periodic?.stop();
-        await server.close();
-        await database.close();
-        process.exit(0);
-      });
-    }
+    // Loaded here: the server, the database and the sync would slow every other command's start-up.
+    const { start } = await import('./serve.ts');
+    await start(options);
   });
 }

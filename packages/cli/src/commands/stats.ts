@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { withDatabase } from '../open-database.ts';
-import { type DatabaseStats, databaseStats } from './stats-query.ts';
+import type { DatabaseStats } from './stats-query.ts';
 
 function formatStats(stats: DatabaseStats): string {
   const lines: string[] = [];
@@ -36,6 +35,10 @@ export function statsCommand(program: Command): void {
     .description('what the database holds: sources, records, changes, people, last sync')
     .option('--json', 'print the figures as JSON')
     .action(async (options: { json?: boolean }) => {
+      const [{ withDatabase }, { databaseStats }] = await Promise.all([
+        import('../open-database.ts'),
+        import('./stats-query.ts'),
+      ]);
       const stats = await withDatabase((database) => databaseStats(database.db));
       process.stdout.write(
         options.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats),

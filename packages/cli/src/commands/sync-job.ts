@@ -1,6 +1,7 @@
 import { type Database, databaseJob } from '@portbook/db';
 import { Progress } from '../progress.ts';
-import { type Synced, type SyncOptions, syncInto } from './sync.ts';
+import type { SyncOptions } from './sync.ts';
+import { type Synced, syncInto } from './sync-into.ts';
 
 /** A sync as a job: `start` runs it where it cannot hold up requests (see `runDatabaseJob`). */
 export function syncJob(database: Database, options: SyncOptions): Promise<Synced> {

@@ -1,11 +1,4 @@
-import { PortbookError } from '@portbook/core';
-import { type Database, storedDocumentKeys } from '@portbook/db';
 import type { Command } from 'commander';
-import { cliEnv } from '../env.ts';
-import { withDatabase } from '../open-database.ts';
-import { Progress } from '../progress.ts';
-import { gatherDocuments } from '../sources/gather-documents.ts';
-import { recordingFailure, runImport } from './run-import.ts';
 
 export interface SyncOptions {
   mirror?: string;
@@ -13,54 +6,6 @@ export interface SyncOptions {
   /** False with `--no-archive`. */
   archive?: boolean;
   archiveUntil?: string;
-}
-
-export interface Synced {
-  /** The one-line summary for stdout. */
-  message: string;
-  /** False when every document was already stored and the registry did not change. */
-  changed: boolean;
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Gathers the documents and imports them into an open database (also run as a job by `start`). */
-export async function syncInto(
-  database: Database,
-  options: SyncOptions,
-  progress: Progress,
-): Promise<Synced> {
-  const env = cliEnv();
-  const archiveUntil = options.archiveUntil ?? env.archiveUntil;
-  if (archiveUntil !== undefined && !DAY.test(archiveUntil)) {
-    throw new PortbookError(
-      'INVALID_DATE',
-      `--archive-until wants YYYY-MM-DD, not "${archiveUntil}"`,
-    );
-  }
-  const gather = {
-    mirror: options.mirror ?? env.mirror,
-    offline: Boolean(options.offline) || env.offline,
-    archive: options.archive !== false && env.archive,
-    archiveUntil,
-    stored: await storedDocumentKeys(database.db),
-  };
-  const gathered = await recordingFailure(
-    database,
-    gather.mirror ? 'mirror' : !gather.offline ? 'network' : gather.archive ? 'archive' : 'npm',
-    () => gatherDocuments(gather, env, progress),
-  );
-  // The archive is parsed as the import takes its documents: one in memory at a time.
-  const { result, summary } = await runImport(database, gathered, progress);
-  return {
-    message: `synced from ${gathered.from()}: ${summary}`,
-    changed: result.timeline !== null,
-  };
-}
-
-/** Loads the registry and its history; shared by `sync` and `start` on an empty database. */
-export async function sync(options: SyncOptions, progress: Progress): Promise<string> {
-  return withDatabase(async (database) => (await syncInto(database, options, progress)).message);
 }
 
 /** The options `sync` and `start` share. */
@@ -83,6 +28,11 @@ export function syncCommand(program: Command): void {
         'load the registry and its history: the packaged archive, then iana.org when online, then a mirror',
       ),
   ).action(async (options: SyncOptions) => {
+    // Loaded here: the database and the parsers would slow every other command's start-up.
+    const [{ sync }, { Progress }] = await Promise.all([
+      import('./sync-into.ts'),
+      import('../progress.ts'),
+    ]);
     process.stdout.write(`${await sync(options, new Progress())}\n`);
   });
 }

@@ -1,4 +1,4 @@
-import { CHANGE_KINDS, fieldDetails, portRangeText } from '@portbook/core';
+import { CHANGE_KINDS, fieldDetails, portRangeText } from '@portbook/core/reader';
 import type { HistoryEvent } from '../history/history-event.ts';
 import type { TextOptions } from '../terminal/output.ts';
 import type { RegistryDiff } from './registry-diff.ts';

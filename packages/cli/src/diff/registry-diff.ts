@@ -5,7 +5,7 @@ import {
   portEvents,
   type RegistrySnapshot,
   type TimelineChange,
-} from '@portbook/core';
+} from '@portbook/core/reader';
 import { eventView, type HistoryEvent } from '../history/history-event.ts';
 
 export interface RegistryDiff {

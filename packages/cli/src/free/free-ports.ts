@@ -5,7 +5,7 @@ import {
   type Protocol,
   type RegistrySnapshot,
   USER_PORTS,
-} from '@portbook/core';
+} from '@portbook/core/reader';
 
 export interface FreeQuery {
   /** Where to look (default User Ports, as the API's `unassigned`). */

@@ -1,4 +1,4 @@
-import { fieldDetails, portRangeText } from '@portbook/core';
+import { fieldDetails, portRangeText } from '@portbook/core/reader';
 import type { TextOptions } from '../terminal/output.ts';
 import type { HistoryEvent } from './history-event.ts';
 import type { History } from './history-result.ts';

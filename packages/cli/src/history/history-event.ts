@@ -4,7 +4,7 @@ import {
   type PortEvent,
   type Protocol,
   sourceLabel,
-} from '@portbook/core';
+} from '@portbook/core/reader';
 
 export interface DocumentView {
   label: string;

@@ -3,7 +3,7 @@ import {
   type RegistrySnapshot,
   type SocketStatement,
   type TimelineChange,
-} from '@portbook/core';
+} from '@portbook/core/reader';
 import { portOrRange } from '../arguments.ts';
 import { eventView, type HistoryEvent } from './history-event.ts';
 

@@ -1,4 +1,4 @@
-import { portRangeText, type Status } from '@portbook/core';
+import { portRangeText, type Status } from '@portbook/core/reader';
 import type { RecordView } from '../registry/record-view.ts';
 import type { SoftwareConflictView, SoftwareDefault } from '../registry/software-defaults.ts';
 import type { TextOptions } from '../terminal/output.ts';

@@ -7,7 +7,7 @@ import {
   type Status,
   todayDate,
   validOn,
-} from '@portbook/core';
+} from '@portbook/core/reader';
 import { portOrRange } from '../arguments.ts';
 import { distinctVersions, type RecordView, recordView } from '../registry/record-view.ts';
 import {
@@ -82,6 +82,16 @@ export function lookup(snapshot: RegistrySnapshot, query: string, at?: string): 
   if (range && range.low === range.high) return lookupPort(snapshot, query, range.low, at);
   if (range) return lookupRange(snapshot, query, range, at);
   return lookupName(snapshot, query, at);
+}
+
+/** Whether looking `query` up searches words (a name or words, not a port or a range). */
+export function searchesWords(query: string): boolean {
+  try {
+    return portOrRange(query) === undefined;
+  } catch {
+    // Not a port at all (70000): `lookup` says so.
+    return false;
+  }
 }
 
 /** Whether anything answered: a record, a service or a software default. */

@@ -1,49 +1,59 @@
+import { dirname } from 'node:path';
 import {
   buildRegistrySnapshot,
   PortbookError,
   type RegistrySnapshot,
   type SnapshotRows,
-} from '@portbook/core';
-import { databaseEnv, loadSnapshotRows } from '@portbook/db';
-import { softwareDefaults } from '@portbook/software';
+} from '@portbook/core/reader';
+import { databaseEnv } from '@portbook/db/env';
 import { cliEnv } from '../env.ts';
-import { withDatabase } from '../open-database.ts';
-import {
-  cachedSnapshotRows,
-  rowsOfUntouchedDataDir,
-  snapshotCacheFile,
-  stampDataDir,
-} from './snapshot-cache.ts';
+import { rowsOfUntouchedDataDir, snapshotCacheFile, stampDataDir } from './snapshot-cache.ts';
+import { softwareData } from './software-data.ts';
 
 /** Nothing runs alongside a command: phases need not yield to the event loop. */
 const noPause = async () => {};
 
+export interface SnapshotNeeds {
+  /** The question searches words (a name or words, not a port): index them up front. */
+  searchWords?: boolean;
+}
+
 /**
  * The registry as the local database holds it (embedded or DATABASE_URL), its rows from the
  * snapshot cache when that is current; the database is closed before the snapshot is built.
- * The software data set joins at build time, never cached, so new software data is never
- * answered from an old cache. REGISTRY_EMPTY before a first sync.
+ * The snapshot builds each index, and reads each part of the cached rows, only when the
+ * question needs it. The software data set joins at build time under its own fingerprint, so
+ * new software data is never answered from an old cache. REGISTRY_EMPTY before a first sync.
  */
-export async function openSnapshot(): Promise<RegistrySnapshot> {
-  const rows = await registryRows();
+export async function openSnapshot(needs: SnapshotNeeds = {}): Promise<RegistrySnapshot> {
+  const cache = cliEnv().snapshotCache ? snapshotCacheFile() : undefined;
+  const rows = await registryRows(cache);
   if (rows.sources.length === 0) {
     throw new PortbookError(
       'REGISTRY_EMPTY',
       'the database holds no registry yet: run `./dev start` or `portbook sync` first',
     );
   }
-  return buildRegistrySnapshot(rows, { pause: noPause, software: softwareDefaults() });
+  return buildRegistrySnapshot(rows, {
+    pause: noPause,
+    software: await softwareData(cache === undefined ? undefined : dirname(cache)),
+    indexes: 'on-demand',
+    searchWords: needs.searchWords ?? false,
+  });
 }
 
-async function registryRows(): Promise<SnapshotRows> {
-  if (!cliEnv().snapshotCache) {
-    return withDatabase((database) => loadSnapshotRows(database.db, { pause: noPause }));
-  }
-  const file = snapshotCacheFile();
+async function registryRows(cache: string | undefined): Promise<SnapshotRows> {
   const { databaseUrl, dataDir } = databaseEnv();
-  const untouched = databaseUrl ? undefined : rowsOfUntouchedDataDir(file, dataDir);
+  const untouched =
+    cache === undefined || databaseUrl ? undefined : rowsOfUntouchedDataDir(cache, dataDir);
   if (untouched) return untouched;
-  const cached = await withDatabase((database) => cachedSnapshotRows(database.db, file));
-  if (!databaseUrl) stampDataDir(file, dataDir, cached.key);
+  // The database, and the code reading it, are loaded only when the cache cannot answer.
+  const [{ withDatabase }, { cachedSnapshotRows, databaseRows }] = await Promise.all([
+    import('../open-database.ts'),
+    import('./database-rows.ts'),
+  ]);
+  if (cache === undefined) return withDatabase((database) => databaseRows(database.db));
+  const cached = await withDatabase((database) => cachedSnapshotRows(database.db, cache));
+  if (!databaseUrl) stampDataDir(cache, dataDir, cached.key);
   return cached.rows;
 }

@@ -1,4 +1,4 @@
-import type { AssignmentRow, Protocol, RegistrySnapshot, Status } from '@portbook/core';
+import type { AssignmentRow, Protocol, RegistrySnapshot, Status } from '@portbook/core/reader';
 
 /** A registry record as the CLI prints it and as `--json` gives it. */
 export interface RecordView {

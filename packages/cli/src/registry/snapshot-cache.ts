@@ -1,18 +1,56 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { EPHEMERAL_RANGES, IANA_RANGE_CLASSES, type SnapshotRows } from '@portbook/core';
 import {
-  type Db,
-  databaseEnv,
-  loadSnapshotRows,
-  MIGRATIONS_FOLDER,
-  registryVersion,
-} from '@portbook/db';
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import {
+  type AssignmentRow,
+  EPHEMERAL_RANGES,
+  IANA_RANGE_CLASSES,
+  ianaOrder,
+  isCurrent,
+  oldestFirst,
+  type SnapshotRows,
+} from '@portbook/core/reader';
+import { databaseEnv, MIGRATIONS_FOLDER } from '@portbook/db/env';
 
-/** Bumped when `SnapshotRows` changes shape without a migration. */
-const CACHE_FORMAT = 1;
+/** Bumped when the file's layout or `SnapshotRows` changes shape without a migration. */
+const CACHE_FORMAT = 3;
+
+/** What a lookup always reads: the small tables and the version. */
+type Head = Pick<SnapshotRows, 'version' | 'sources' | 'nameLinks' | 'rangeClasses' | 'lastSync'>;
+
+/**
+ * The rows in parts, each read only when a question needs it: today's registry (`current`)
+ * without the history (`past`, `changes`) or the people. The whole file is 30 MiB for the full
+ * history; reading and decoding all of it took most of a lookup's time.
+ */
+interface Parts {
+  head: Head;
+  current: readonly AssignmentRow[];
+  past: readonly AssignmentRow[];
+  changes: SnapshotRows['changes'];
+  people: SnapshotRows['people'];
+}
+
+type PartName = keyof Parts;
+const PART_NAMES: readonly PartName[] = ['head', 'current', 'people', 'past', 'changes'];
+
+/** The file starts with the header's length (4 bytes), then the header, then the parts. */
+interface Header {
+  key: string;
+  /** Each part's byte offset and length in the file. */
+  parts: Record<PartName, [offset: number, length: number]>;
+}
 
 export interface CacheFile {
   key: string;
@@ -31,40 +69,126 @@ interface DataDirStamp {
  */
 export function snapshotCacheFile(env: NodeJS.ProcessEnv = process.env): string {
   const { databaseUrl, dataDir } = databaseEnv(env);
-  const database = databaseUrl ?? resolve(dataDir);
-  const name = createHash('sha256').update(database).digest('hex').slice(0, 16);
+  const name = fnv1a(databaseUrl ?? resolve(dataDir));
   return join(dirname(resolve(dataDir)), 'snapshot-cache', `${name}.v8`);
 }
 
+/**
+ * 32-bit FNV-1a of `text`, in hex: a file name that keeps a database URL's password out of it
+ * (two databases sharing a name would only take turns with the file; the key tells them apart).
+ * node:crypto takes longer to load than a lookup has to spare.
+ */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 /** What the code expects of a cache: its format, the schema, the range classes seeded from code. */
-function codeKey(): string {
+export function codeKey(): string {
   const migrations = readdirSync(MIGRATIONS_FOLDER)
     .filter((name) => /^\d/.test(name))
     .sort();
-  const seeded = createHash('sha256')
-    .update(JSON.stringify([IANA_RANGE_CLASSES, EPHEMERAL_RANGES]))
-    .digest('hex')
-    .slice(0, 16);
+  const seeded = JSON.stringify([IANA_RANGE_CLASSES, EPHEMERAL_RANGES]);
   return [CACHE_FORMAT, migrations.at(-1) ?? '', seeded].join('|');
 }
 
-/** What a cached file must match: the code's key and the registry's version. */
-async function cacheKey(db: Db): Promise<string> {
-  return `${codeKey()}|${await registryVersion(db)}`;
+/**
+ * Writes `rows` as the cache for `key`, part by part, records and changes in the orders the
+ * snapshot sorts them in (sorting what is sorted takes one pass).
+ */
+export function writeCache(file: string, key: string, rows: SnapshotRows): void {
+  const { version, sources, nameLinks, rangeClasses, lastSync } = rows;
+  const parts: Parts = {
+    head: { version, sources, nameLinks, rangeClasses, lastSync },
+    current: rows.assignments.filter(isCurrent).sort(ianaOrder),
+    past: rows.assignments.filter((row) => !isCurrent(row)).sort(ianaOrder),
+    changes: [...rows.changes].sort(oldestFirst),
+    people: rows.people,
+  };
+  const bodies = PART_NAMES.map((name) => serialize(parts[name]));
+  const placed = {} as Header['parts'];
+  let offset = 0;
+  for (const [index, name] of PART_NAMES.entries()) {
+    const length = bodies[index]?.length ?? 0;
+    placed[name] = [offset, length];
+    offset += length;
+  }
+  // Offsets count from the end of the header, whose length they do not change.
+  const header = Buffer.from(JSON.stringify({ key, parts: placed } satisfies Header));
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(header.length);
+  writeAtomically(file, Buffer.concat([size, header, ...bodies]));
 }
 
+/** The file's descriptors close when the rows reading from them are collected. */
+const openFiles = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
 /**
- * The rows a snapshot is built from: from the cache file when it was written for this very
- * registry version (one cheap query decides), else read from the database and cached. Reading
- * 40,000 records and 40,000 changes out of PGlite takes seconds; the file takes a fraction.
+ * The cached rows, each part read from the file the first time it is asked for: the file stays
+ * open until then, so a newer cache renamed over it meanwhile changes nothing for this reader.
+ * Undefined when the file is missing, unreadable or of another format.
  */
-export async function cachedSnapshotRows(db: Db, file: string): Promise<CacheFile> {
-  const key = await cacheKey(db);
-  const cached = readCache(file);
-  if (cached?.key === key) return cached;
-  const rows = await loadSnapshotRows(db, { pause: async () => {} });
-  writeAtomically(file, serialize({ key, rows } satisfies CacheFile));
-  return { key, rows };
+export function readCache(file: string): CacheFile | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = readBytes(fd, 0, 4).readUInt32LE(0);
+    const header = JSON.parse(readBytes(fd, 4, size).toString('utf8')) as Partial<Header>;
+    if (typeof header.key !== 'string' || !header.parts) throw new Error('not a cache file');
+    const end = Math.max(...Object.values(header.parts).map(([offset, length]) => offset + length));
+    if (fstatSync(fd).size !== 4 + size + end) throw new Error('cache file cut short');
+    const rows = lazyRows(fd, 4 + size, header.parts);
+    openFiles.register(rows, fd);
+    return { key: header.key, rows };
+  } catch {
+    // Missing, unreadable or written by another Node: read the database instead.
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+}
+
+function readBytes(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  if (readSync(fd, bytes, 0, length, position) !== length) throw new Error('cache file cut short');
+  return bytes;
+}
+
+function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotRows {
+  const read = <Name extends PartName>(name: Name): Parts[Name] => {
+    const [offset, length] = placed[name];
+    return deserialize(readBytes(fd, start + offset, length)) as Parts[Name];
+  };
+  const head = read('head');
+  let current: readonly AssignmentRow[] | undefined;
+  let assignments: readonly AssignmentRow[] | undefined;
+  let changes: SnapshotRows['changes'] | undefined;
+  let people: SnapshotRows['people'] | undefined;
+  const currentRows = () => {
+    current ??= read('current');
+    return current;
+  };
+  return {
+    ...head,
+    get currentAssignments() {
+      return currentRows();
+    },
+    // The same objects as `currentAssignments`, the past ones after them.
+    get assignments() {
+      assignments ??= [...currentRows(), ...read('past')];
+      return assignments;
+    },
+    get changes() {
+      changes ??= read('changes');
+      return changes;
+    },
+    get people() {
+      people ??= read('people');
+      return people;
+    },
+  };
 }
 
 /**
@@ -88,16 +212,12 @@ export function stampDataDir(file: string, dataDir: string, key: string): void {
 
 /** Every file's path, size and modification time: any write PGlite makes changes one. */
 function dataDirFiles(dataDir: string): string {
-  const hash = createHash('sha256');
-  const files = readdirSync(dataDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const path of files) {
-    const stat = statSync(path);
-    hash.update(`${relative(dataDir, path)}\0${stat.size}\0${stat.mtimeMs}\n`);
+  const lines: string[] = [];
+  for (const path of (readdirSync(dataDir, { recursive: true }) as string[]).sort()) {
+    const stat = statSync(join(dataDir, path));
+    if (stat.isFile()) lines.push(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
   }
-  return hash.digest('hex');
+  return lines.join('');
 }
 
 function readStamp(file: string): DataDirStamp | undefined {
@@ -111,18 +231,8 @@ function readStamp(file: string): DataDirStamp | undefined {
   }
 }
 
-function readCache(file: string): CacheFile | undefined {
-  try {
-    const value = deserialize(readFileSync(file)) as Partial<CacheFile>;
-    return typeof value.key === 'string' && value.rows ? (value as CacheFile) : undefined;
-  } catch {
-    // Missing, unreadable or written by another Node: read the database instead.
-    return undefined;
-  }
-}
-
 /** Written whole then renamed, so a reader never sees half a file; a failure only costs speed. */
-function writeAtomically(file: string, content: string | Uint8Array): void {
+export function writeAtomically(file: string, content: string | Uint8Array): void {
   const partial = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });

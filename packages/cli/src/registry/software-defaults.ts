@@ -4,7 +4,7 @@ import type {
   Protocol,
   RegistrySnapshot,
   SoftwareConflict,
-} from '@portbook/core';
+} from '@portbook/core/reader';
 
 // The snapshot holds the software data set and its rules (which uses a port or range holds, which
 // program a name means, conflicts); this module only shapes its answers for the terminal.

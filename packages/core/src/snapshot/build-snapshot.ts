@@ -1,13 +1,14 @@
 import type { SoftwareDefaults } from '../software/model.ts';
 import { SoftwareIndex } from '../software/software-index.ts';
 import { recordText } from './assignment-filter.ts';
+import { type BuildSteps, runAtOnce, runPausing } from './build-steps.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { Occupancy } from './occupancy.ts';
 import { PortBuckets } from './port-buckets.ts';
 import { RangeClassIndex } from './range-class-index.ts';
 import { registryInfoOf } from './registry-info.ts';
-import { RegistrySnapshot } from './registry-snapshot.ts';
-import type { AssignmentRow, SnapshotRows } from './rows.ts';
+import { RegistrySnapshot, type SnapshotIndexes } from './registry-snapshot.ts';
+import type { AssignmentRow, SnapshotRows, SourceRow } from './rows.ts';
 import { SearchIndex } from './search.ts';
 import { ServiceIndex } from './service-index.ts';
 import { isCurrent } from './validity.ts';
@@ -20,70 +21,160 @@ export interface BuildOptions {
    * (core cannot import it); without it the snapshot knows no software and no bad ports.
    */
   software?: SoftwareDefaults | undefined;
+  /**
+   * `all` (the default): every index is built before the snapshot is returned, so a server
+   * swaps in a snapshot that answers any request at once. `on-demand`: each index is built,
+   * and each part of the rows read, the first time a question needs it: a command answering one
+   * question builds only what that question reads. Both answer every question alike.
+   */
+  indexes?: 'all' | 'on-demand';
+  /**
+   * With `on-demand`: index the words `search` looks through before returning (the word index
+   * is built asynchronously, so it cannot wait for a first search); without them `search` throws.
+   */
+  searchWords?: boolean;
 }
 
 /** Lets the event loop run other work (requests, health checks) before the next phase. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const ianaOrder = (a: AssignmentRow, b: AssignmentRow) =>
+/** IANA's order of records: by port, then the place in the document, then id. */
+export const ianaOrder = (a: AssignmentRow, b: AssignmentRow) =>
   (a.portLow ?? -1) - (b.portLow ?? -1) ||
   a.position - b.position ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Indexes the rows into an immutable snapshot, phase by phase. */
+const publishedOrder = (a: SourceRow, b: SourceRow) =>
+  a.published < b.published ? -1 : a.published > b.published ? 1 : a.id - b.id;
+
+type Builders<T> = { [K in keyof T]-?: () => T[K] };
+
+/** An object whose properties are each built the first time they are read, then kept. */
+function onFirstUse<T extends object>(builders: Builders<T>): T {
+  const target = {} as T;
+  for (const key of Object.keys(builders) as (keyof T & string)[]) {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = builders[key]();
+        Object.defineProperty(target, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return target;
+}
+
+/** Builds `key` of an `onFirstUse` object now (unless built already as another's input). */
+async function buildNow<T extends object, K extends keyof T & string>(
+  target: T,
+  key: K,
+  build: () => T[K] | Promise<T[K]>,
+): Promise<void> {
+  if (!Object.getOwnPropertyDescriptor(target, key)?.get) return;
+  const value = await build();
+  Object.defineProperty(target, key, { value, enumerable: true });
+}
+
+function* textSteps(assignments: readonly AssignmentRow[]): BuildSteps<Map<AssignmentRow, string>> {
+  const texts = new Map<AssignmentRow, string>();
+  for (const [index, row] of assignments.entries()) {
+    texts.set(row, recordText(row));
+    if (index % 10_000 === 9_999) yield;
+  }
+  return texts;
+}
+
+/** The order a server builds the indexes in, each after a pause: the costliest ones last. */
+const BUILD_ORDER = [
+  'currentRows',
+  'allByPort',
+  'currentByPort',
+  'current',
+  'assignmentsById',
+  'versions',
+  'texts',
+  'services',
+  'changes',
+  'software',
+  'searchIndex',
+] as const satisfies readonly (keyof SnapshotIndexes)[];
+
+/** Indexes the rows into an immutable snapshot: phase by phase, or each index on first use. */
 export async function buildRegistrySnapshot(
   rows: SnapshotRows,
   options: BuildOptions = {},
 ): Promise<RegistrySnapshot> {
   const pause = options.pause ?? yieldToEventLoop;
-  const sources = [...rows.sources].sort((a, b) =>
-    a.published < b.published ? -1 : a.published > b.published ? 1 : a.id - b.id,
-  );
-  const assignments = [...rows.assignments].sort(ianaOrder);
-  await pause();
-  const sorted: SnapshotRows = { ...rows, sources, assignments };
-  const current = sorted.assignments.filter(isCurrent);
-  const allByPort = new PortBuckets(sorted.assignments);
-  await pause();
-  const currentByPort = new PortBuckets(current);
-  const occupancy = new Occupancy(current);
-  await pause();
-  const assignmentsById = new Map(sorted.assignments.map((row) => [row.id, row]));
-  const versions = new Map<number, AssignmentRow>();
-  for (const row of sorted.assignments)
-    if (!versions.has(row.versionId)) versions.set(row.versionId, row);
-  await pause();
-  const texts = new Map<AssignmentRow, string>();
-  for (const [index, row] of sorted.assignments.entries()) {
-    texts.set(row, recordText(row));
-    if (index % 10_000 === 9_999) await pause();
+  const onDemand = options.indexes === 'on-demand';
+  const sortedRows: Builders<SnapshotRows> = {
+    version: () => rows.version,
+    sources: () => [...rows.sources].sort(publishedOrder),
+    assignments: () => [...rows.assignments].sort(ianaOrder),
+    currentAssignments: () => x.currentRows,
+    changes: () => rows.changes,
+    nameLinks: () => rows.nameLinks,
+    people: () => rows.people,
+    rangeClasses: () => rows.rangeClasses,
+    lastSync: () => rows.lastSync,
+  };
+  const sorted = onFirstUse(sortedRows);
+  const builders: Builders<SnapshotIndexes> = {
+    rows: () => sorted,
+    // The same rows in the same order either way: IANA's order is total (ids are unique).
+    currentRows: () =>
+      rows.currentAssignments
+        ? [...rows.currentAssignments].sort(ianaOrder)
+        : sorted.assignments.filter(isCurrent),
+    registry: () => registryInfoOf(sorted.sources, sorted.assignments, rows.lastSync),
+    allByPort: () => new PortBuckets(sorted.assignments),
+    currentByPort: () => new PortBuckets(x.currentRows),
+    current: () => new Occupancy(x.currentRows),
+    assignmentsById: () => new Map(sorted.assignments.map((row) => [row.id, row])),
+    versions: () => {
+      const versions = new Map<number, AssignmentRow>();
+      for (const row of sorted.assignments)
+        if (!versions.has(row.versionId)) versions.set(row.versionId, row);
+      return versions;
+    },
+    texts: () => runAtOnce(textSteps(sorted.assignments)),
+    services: () => runAtOnce(ServiceIndex.steps(sorted.assignments, sorted.nameLinks)),
+    // Built on demand, the feed builds each of its own indexes on first use too.
+    changes: () => new ChangeFeed(sorted.changes),
+    rangeClasses: () => new RangeClassIndex(sorted.rangeClasses),
+    searchIndex: () => new SearchIndex(x.currentRows, x.services.names, x.software.software),
+    software: () =>
+      new SoftwareIndex(options.software ?? { software: [], browserBlocked: [] }, (port) =>
+        x.currentByPort.at(port),
+      ),
+    sourcesById: () => new Map(sorted.sources.map((source) => [source.id, source])),
+    peopleById: () => new Map(sorted.people.map((person) => [person.id, person])),
+    wordsIndexed: () => !onDemand || options.searchWords === true,
+  };
+  const x = onFirstUse(builders);
+  if (!onDemand) {
+    // Up front, the indexes that take longest are built in steps, pausing between them.
+    const inSteps: Partial<Record<keyof SnapshotIndexes, () => BuildSteps<unknown>>> = {
+      texts: () => textSteps(sorted.assignments),
+      services: () => ServiceIndex.steps(sorted.assignments, sorted.nameLinks),
+      changes: () => ChangeFeed.steps(sorted.changes),
+    };
+    await buildNow(sorted, 'sources', sortedRows.sources);
+    await buildNow(sorted, 'assignments', sortedRows.assignments);
+    for (const key of BUILD_ORDER) {
+      await pause();
+      const steps = inSteps[key];
+      const build = steps ? () => runPausing(steps(), pause) : builders[key];
+      await buildNow(x, key, build as () => Promise<SnapshotIndexes[typeof key]>);
+    }
+    for (const key of Object.keys(builders) as (keyof SnapshotIndexes)[]) void x[key];
+    // Every use's conflicts, which on demand are found port by port.
+    void x.software.conflicts;
   }
-  await pause();
-  const services = await ServiceIndex.build(sorted.assignments, sorted.nameLinks, pause);
-  await pause();
-  const changes = await ChangeFeed.build(sorted.changes, pause);
-  const software = new SoftwareIndex(
-    options.software ?? { software: [], browserBlocked: [] },
-    (port) => currentByPort.at(port),
-  );
-  await pause();
-  const searchIndex = new SearchIndex(current, services.names, software.software);
-  await searchIndex.index(pause);
-  return new RegistrySnapshot({
-    rows: sorted,
-    registry: registryInfoOf(sorted.sources, sorted.assignments, rows.lastSync),
-    allByPort,
-    currentByPort,
-    current: occupancy,
-    assignmentsById,
-    versions,
-    texts,
-    services,
-    changes,
-    rangeClasses: new RangeClassIndex(sorted.rangeClasses),
-    searchIndex,
-    software,
-    sourcesById: new Map(sorted.sources.map((source) => [source.id, source])),
-    peopleById: new Map(sorted.people.map((person) => [person.id, person])),
-  });
+  if (x.wordsIndexed) {
+    await pause();
+    await x.searchIndex.index(pause);
+  }
+  return new RegistrySnapshot(x);
 }

@@ -1,4 +1,5 @@
 import type { ChangeKind, Protocol } from '../model.ts';
+import { type BuildSteps, runPausing } from './build-steps.ts';
 import { PortBuckets, type Spans } from './port-buckets.ts';
 import type { ChangeRow } from './rows.ts';
 import { serviceKey } from './service-index.ts';
@@ -32,7 +33,8 @@ const newestFirst = (a: ChangeRow, b: ChangeRow) =>
           ? -1
           : 0;
 
-const oldestFirst = (a: ChangeRow, b: ChangeRow) =>
+/** The feed's order oldest first: by date, then port, protocol and id (ports' histories read it). */
+export const oldestFirst = (a: ChangeRow, b: ChangeRow) =>
   (a.occurred < b.occurred ? -1 : a.occurred > b.occurred ? 1 : 0) ||
   (a.portLow ?? -1) - (b.portLow ?? -1) ||
   compareText(a.protocol ?? '', b.protocol ?? '') ||
@@ -57,49 +59,79 @@ function changeSpans(change: ChangeRow): Spans {
   return spans;
 }
 
-/** The change feed: by id, by port and by document (oldest first), and filtered newest first. */
+/**
+ * The change feed: by id, by port and by document (oldest first), and filtered newest first.
+ * Each index is built the first time a question needs it, or all of them by `steps`.
+ */
 export class ChangeFeed {
-  readonly #byId: Map<string, ChangeRow>;
-  readonly #newest: readonly ChangeRow[];
-  readonly #byPort: PortBuckets<ChangeRow>;
-  readonly #bySource = new Map<number, ChangeRow[]>();
+  readonly #changes: readonly ChangeRow[];
+  #byId: Map<string, ChangeRow> | undefined;
+  #newest: readonly ChangeRow[] | undefined;
+  #oldest: readonly ChangeRow[] | undefined;
+  #byPort: PortBuckets<ChangeRow> | undefined;
+  #bySource: Map<number, ChangeRow[]> | undefined;
 
-  /** Indexes the feed, pausing between steps (each sorts or indexes every change once). */
-  static async build(
-    changes: readonly ChangeRow[],
-    pause: () => Promise<void>,
-  ): Promise<ChangeFeed> {
-    const byId = new Map(changes.map((change) => [change.id, change]));
-    await pause();
-    const newest = [...changes].sort(newestFirst);
-    await pause();
-    const oldest = [...changes].sort(oldestFirst);
-    await pause();
-    const feed = new ChangeFeed(byId, newest, new PortBuckets(oldest, changeSpans));
-    for (const change of oldest) {
-      const list = feed.#bySource.get(change.sourceId);
-      if (list) list.push(change);
-      else feed.#bySource.set(change.sourceId, [change]);
-    }
+  constructor(changes: readonly ChangeRow[]) {
+    this.#changes = changes;
+  }
+
+  /** Builds every index, yielding between steps (each sorts or indexes every change once). */
+  static *steps(changes: readonly ChangeRow[]): BuildSteps<ChangeFeed> {
+    const feed = new ChangeFeed(changes);
+    feed.#ids();
+    yield;
+    feed.#newestFirst();
+    yield;
+    feed.#oldestFirst();
+    yield;
+    feed.#ports();
+    feed.#sources();
     return feed;
   }
 
-  private constructor(
-    byId: Map<string, ChangeRow>,
-    newest: readonly ChangeRow[],
-    byPort: PortBuckets<ChangeRow>,
-  ) {
-    this.#byId = byId;
-    this.#newest = newest;
-    this.#byPort = byPort;
+  /** Indexes the feed, pausing between steps. */
+  static build(changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<ChangeFeed> {
+    return runPausing(ChangeFeed.steps(changes), pause);
+  }
+
+  #ids(): Map<string, ChangeRow> {
+    this.#byId ??= new Map(this.#changes.map((change) => [change.id, change]));
+    return this.#byId;
+  }
+
+  #newestFirst(): readonly ChangeRow[] {
+    this.#newest ??= [...this.#changes].sort(newestFirst);
+    return this.#newest;
+  }
+
+  #oldestFirst(): readonly ChangeRow[] {
+    this.#oldest ??= [...this.#changes].sort(oldestFirst);
+    return this.#oldest;
+  }
+
+  #ports(): PortBuckets<ChangeRow> {
+    this.#byPort ??= new PortBuckets(this.#oldestFirst(), changeSpans);
+    return this.#byPort;
+  }
+
+  #sources(): Map<number, ChangeRow[]> {
+    if (this.#bySource) return this.#bySource;
+    const bySource = new Map<number, ChangeRow[]>();
+    for (const change of this.#oldestFirst()) {
+      const list = bySource.get(change.sourceId);
+      if (list) list.push(change);
+      else bySource.set(change.sourceId, [change]);
+    }
+    this.#bySource = bySource;
+    return bySource;
   }
 
   get size(): number {
-    return this.#newest.length;
+    return this.#changes.length;
   }
 
   byId(id: string): ChangeRow | undefined {
-    return this.#byId.get(id);
+    return this.#ids().get(id);
   }
 
   /**
@@ -107,18 +139,18 @@ export class ChangeFeed {
    * moved to another port shows the move on the port it left too.
    */
   atPort(port: number): ChangeRow[] {
-    return this.#byPort.at(port);
+    return this.#ports().at(port);
   }
 
   /** The changes a document shows, oldest first, then by port and protocol. */
   ofSource(sourceId: number): readonly ChangeRow[] {
-    return this.#bySource.get(sourceId) ?? [];
+    return this.#sources().get(sourceId) ?? [];
   }
 
   /** Changes matching the filter, newest first, after `after` when given. */
   list(filter: ChangeFilter, after?: ChangeCursor): ChangeRow[] {
     const candidates =
-      filter.port === undefined ? this.#newest : this.atPort(filter.port).sort(newestFirst);
+      filter.port === undefined ? this.#newestFirst() : this.atPort(filter.port).sort(newestFirst);
     const kinds = filter.kinds?.length ? new Set(filter.kinds) : undefined;
     const protocols = filter.protocols?.length ? new Set(filter.protocols) : undefined;
     const name = filter.serviceName ? serviceKey(filter.serviceName) : undefined;

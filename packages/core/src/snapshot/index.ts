@@ -1,6 +1,6 @@
 export * from './assignment-filter.ts';
 export * from './build-snapshot.ts';
-export type { ChangeCursor, ChangeFilter } from './change-feed.ts';
+export { type ChangeCursor, type ChangeFilter, oldestFirst } from './change-feed.ts';
 export { type Occupancy, type PortSkip, USER_PORTS } from './occupancy.ts';
 export * from './port-status.ts';
 export type { PortView } from './port-view.ts';

@@ -8,9 +8,6 @@ interface PortSpan {
 /** Inclusive port ranges; a row is indexed once under each port any of them contains. */
 export type Spans = readonly (readonly [low: number, high: number])[];
 
-const ownSpan = (row: PortSpan): Spans =>
-  row.portLow === null || row.portHigh === null ? [] : [[row.portLow, row.portHigh]];
-
 /** `spans` as ports: sorted, merged where they overlap or touch, so no port is counted twice. */
 function merged(spans: Spans): Spans {
   if (spans.length < 2) return spans;
@@ -34,31 +31,44 @@ export class PortBuckets<Row> {
   readonly #members: Uint32Array;
 
   /** `spansOf` says which ports a row belongs to (default: its own `portLow`–`portHigh`). */
-  constructor(rows: readonly Row[], spansOf: (row: Row) => Spans = ownSpan as (row: Row) => Spans) {
+  constructor(rows: readonly Row[], spansOf?: (row: Row) => Spans) {
     this.#rows = rows;
-    const offsets = this.#offsets;
-    const spans = new Int32Array(PORT_MAX + 2);
-    const rowSpans = rows.map((row) => merged(spansOf(row)));
-    for (const [low, high] of rowSpans.flat()) {
-      spans[low] = (spans[low] ?? 0) + 1;
-      spans[high + 1] = (spans[high + 1] ?? 0) - 1;
+    // Every row's spans (merged) in one flat list of (row, low, high): no arrays per row.
+    const flat: number[] = [];
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index] as Row;
+      if (spansOf === undefined) {
+        const { portLow, portHigh } = row as PortSpan;
+        if (portLow !== null && portHigh !== null) flat.push(index, portLow, portHigh);
+      } else {
+        for (const [low, high] of merged(spansOf(row))) flat.push(index, low, high);
+      }
     }
+    const counts = new Int32Array(PORT_MAX + 2);
+    for (let at = 0; at < flat.length; at += 3) {
+      const low = flat[at + 1] as number;
+      const end = (flat[at + 2] as number) + 1;
+      counts[low] = (counts[low] as number) + 1;
+      counts[end] = (counts[end] as number) - 1;
+    }
+    const offsets = this.#offsets;
     let open = 0;
     for (let port = 0; port <= PORT_MAX; port++) {
-      open += spans[port] ?? 0;
-      offsets[port + 1] = (offsets[port] ?? 0) + open;
+      open += counts[port] as number;
+      offsets[port + 1] = (offsets[port] as number) + open;
     }
-    this.#members = new Uint32Array(offsets[PORT_MAX + 1] ?? 0);
+    const members = new Uint32Array(offsets[PORT_MAX + 1] as number);
     const cursor = offsets.slice(0, PORT_MAX + 1);
-    rowSpans.forEach((spansOfRow, index) => {
-      for (const [low, high] of spansOfRow) {
-        for (let port = low; port <= high; port++) {
-          const slot = cursor[port] ?? 0;
-          this.#members[slot] = index;
-          cursor[port] = slot + 1;
-        }
+    for (let at = 0; at < flat.length; at += 3) {
+      const index = flat[at] as number;
+      const high = flat[at + 2] as number;
+      for (let port = flat[at + 1] as number; port <= high; port++) {
+        const slot = cursor[port] as number;
+        members[slot] = index;
+        cursor[port] = slot + 1;
       }
-    });
+    }
+    this.#members = members;
   }
 
   /** The rows whose range contains `port`, in the order given at construction. */

@@ -1,8 +1,11 @@
 import type { RangeClassDefinition } from '../model.ts';
 import { validOn } from './validity.ts';
 
+// Dates compare as text (`YYYY-MM-DD`): localeCompare's first call loads a collator, 10-20 ms.
 const byPortThenDate = (a: RangeClassDefinition, b: RangeClassDefinition) =>
-  a.low - b.low || a.validFrom.localeCompare(b.validFrom) || a.high - b.high;
+  a.low - b.low ||
+  (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0) ||
+  a.high - b.high;
 
 /** IANA's port classes and operating systems' ephemeral ranges through time. */
 export class RangeClassIndex {

@@ -35,6 +35,8 @@ const NONE_ASSIGNED = new AssignedPorts([]);
 /** The indexes a snapshot answers from, built by `buildRegistrySnapshot`. */
 export interface SnapshotIndexes {
   rows: SnapshotRows;
+  /** The current records (`isCurrent`), in IANA's order. */
+  currentRows: readonly AssignmentRow[];
   registry: RegistryInfo;
   /** Every assignment, by port (IANA's order), and the current ones alone. */
   allByPort: PortBuckets<AssignmentRow>;
@@ -47,6 +49,8 @@ export interface SnapshotIndexes {
   changes: ChangeFeed;
   rangeClasses: RangeClassIndex;
   searchIndex: SearchIndex;
+  /** Whether `searchIndex` has indexed the words of the records (see `BuildOptions.searchWords`). */
+  wordsIndexed: boolean;
   software: SoftwareIndex;
   sourcesById: Map<number, SourceRow>;
   peopleById: Map<string, PersonRecordRow>;
@@ -225,6 +229,9 @@ export class RegistrySnapshot {
     const occupancy = this.occupancy(at);
     const date = at ?? todayDate();
     const rangeClass = this.#x.rangeClasses.classOf(number, date);
+    // Read on first use: the change feed behind it is the costliest index to build.
+    const historyOf = () => this.portHistory(number);
+    let history: PortEvent[] | undefined;
     return {
       number,
       at,
@@ -236,7 +243,10 @@ export class RegistrySnapshot {
       nextAssigned: occupancy.nextAssigned(number),
       nearestFree: occupancy.nearestFree(number),
       freeBlock: occupancy.freeBlockAround(number, rangeClass ?? { low: 0, high: PORT_MAX }),
-      history: this.portHistory(number),
+      get history() {
+        history ??= historyOf();
+        return history;
+      },
       socketStatements: this.socketStatements(number, at),
       commonUses: this.commonUses(number),
       conflicts: at === undefined ? this.conflictsAt(number) : [],
@@ -260,7 +270,9 @@ export class RegistrySnapshot {
         this.#x.rows.people,
         (row) => this.#x.texts.get(row) ?? recordText(row),
       );
-      return this.#x.rows.assignments.filter(matches);
+      // Without a date only current records can match: the current ones alone are read.
+      const rows = filter.at === undefined ? this.#x.currentRows : this.#x.rows.assignments;
+      return rows.filter(matches);
     });
   }
 
@@ -482,6 +494,9 @@ export class RegistrySnapshot {
   }
 
   search(query: string, limit?: number): SearchHit[] {
+    if (!this.#x.wordsIndexed) {
+      throw new Error('search needs the word index: build the snapshot with `searchWords: true`');
+    }
     return this.#x.searchIndex.search(query, limit);
   }
 }

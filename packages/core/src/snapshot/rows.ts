@@ -102,6 +102,12 @@ export interface SnapshotRows {
   version: string;
   sources: readonly SourceRow[];
   assignments: readonly AssignmentRow[];
+  /**
+   * The current ones of `assignments` (`isCurrent`; the same objects), when whoever read the
+   * rows holds them apart: a snapshot built on demand then reads `assignments` only for
+   * questions about the past (`assignments` may be read lazily, as the CLI's cache does).
+   */
+  currentAssignments?: readonly AssignmentRow[];
   changes: readonly ChangeRow[];
   nameLinks: readonly NameLinkRow[];
   people: readonly PersonRecordRow[];

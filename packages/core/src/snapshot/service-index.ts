@@ -1,3 +1,4 @@
+import type { BuildSteps } from './build-steps.ts';
 import type { AssignmentRow, NameLinkRow } from './rows.ts';
 
 /** A service name as users type it is matched case-insensitively; this is the key. */
@@ -35,12 +36,11 @@ export class ServiceIndex {
   /** Every distinct name ever registered, as first spelled in history order. */
   names: readonly string[] = [];
 
-  /** Indexes the records and links, pausing between steps (each touches every record once). */
-  static async build(
+  /** Indexes the records and links, yielding between steps (each touches every record once). */
+  static *steps(
     assignments: readonly AssignmentRow[],
     nameLinks: readonly NameLinkRow[],
-    pause: () => Promise<void>,
-  ): Promise<ServiceIndex> {
+  ): BuildSteps<ServiceIndex> {
     const index = new ServiceIndex();
     for (const row of assignments) {
       if (row.serviceName === null) continue;
@@ -49,13 +49,13 @@ export class ServiceIndex {
       if (list) list.push(row);
       else index.#records.set(key, [row]);
     }
-    await pause();
+    yield;
     for (const list of index.#records.values()) list.sort(historyOrder);
-    await pause();
+    yield;
     for (const list of index.#records.values()) {
       for (const [rank, row] of list.entries()) index.#rank.set(row, rank);
     }
-    await pause();
+    yield;
     const sortedLinks = [...nameLinks].sort(
       (a, b) => compare(a.formerName, b.formerName) || compare(a.laterName, b.laterName),
     );

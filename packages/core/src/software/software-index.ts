@@ -15,12 +15,14 @@ export class SoftwareIndex {
   readonly software: readonly SoftwareRow[];
   readonly version: string | undefined;
   readonly browserBlocked: BrowserBlockList;
-  readonly conflicts: readonly SoftwareConflict[];
   /** Every use of every program, by program id then the program's own order. */
   readonly uses: readonly CommonUse[];
   readonly #uses: PortBuckets<CommonUse>;
   readonly #byId = new Map<string, SoftwareRow>();
   readonly #byName = new Map<string, SoftwareRow>();
+  readonly #currentByPort: (port: number) => AssignmentRow[];
+  /** Every conflict, and by port: found for all uses on first use (`conflicts`). */
+  #conflicts: readonly SoftwareConflict[] | undefined;
   readonly #conflictsByPort = new Map<number, SoftwareConflict[]>();
 
   /** `currentByPort`: the current records containing a port, in IANA's order. */
@@ -37,16 +39,27 @@ export class SoftwareIndex {
       this.#byId.set(software.id, software);
       this.#byName.set(software.name.toLowerCase(), software);
     }
+    this.#currentByPort = currentByPort;
+  }
+
+  /**
+   * Single-port defaults on a port IANA assigns today to another service, by port then program
+   * id: every use is checked on first use (a server reads this before it serves).
+   */
+  get conflicts(): readonly SoftwareConflict[] {
+    if (this.#conflicts) return this.#conflicts;
+    this.#conflictsByPort.clear();
     const conflicts: SoftwareConflict[] = [];
-    for (const { software, use } of uses) {
-      const conflict = conflictOf(software, use, currentByPort(use.low));
+    for (const { software, use } of this.uses) {
+      const conflict = conflictOf(software, use, this.#currentByPort(use.low));
       if (!conflict) continue;
       conflicts.push(conflict);
       const atPort = this.#conflictsByPort.get(conflict.port) ?? [];
       atPort.push(conflict);
       this.#conflictsByPort.set(conflict.port, atPort);
     }
-    this.conflicts = conflicts.sort((a, b) => a.port - b.port || byId(a.software, b.software));
+    this.#conflicts = conflicts.sort((a, b) => a.port - b.port || byId(a.software, b.software));
+    return this.#conflicts;
   }
 
   /** Uses whose port or range contains `port` (6010 finds sshd's X11 display :10), by program id. */
@@ -68,7 +81,17 @@ export class SoftwareIndex {
     return this.#byName.get(name.trim().toLowerCase());
   }
 
+  /** The conflicts on `port`, in the order of `uses`: only that port's uses are checked. */
   conflictsAt(port: number): readonly SoftwareConflict[] {
-    return this.#conflictsByPort.get(port) ?? [];
+    let atPort = this.#conflictsByPort.get(port);
+    if (atPort === undefined && this.#conflicts) return [];
+    if (atPort === undefined) {
+      atPort = this.usesAt(port).flatMap(({ software, use }) => {
+        const conflict = use.low === port && conflictOf(software, use, this.#currentByPort(port));
+        return conflict ? [conflict] : [];
+      });
+      this.#conflictsByPort.set(port, atPort);
+    }
+    return atPort;
   }
 }

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isCurrent } from '@portbook/core/reader';
+import { record, snapshotRowsFrom } from '@portbook/core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCache, writeCache } from './snapshot-cache.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'portbook-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ssh = record({ serviceName: 'ssh', port: 22, protocol: 'tcp', description: 'Secure Shell' });
+const rows = {
+  ...snapshotRowsFrom([
+    {
+      id: 1,
+      edition: 'iana:2020-01-01',
+      published: '2020-01-01',
+      records: [ssh, record({ serviceName: 'http', port: 80, protocol: 'tcp' })],
+      people: [{ id: 'Jon_Postel', name: 'Jon Postel', org: null, uri: null, updated: null }],
+    },
+    { id: 2, edition: 'iana:2021-01-01', published: '2021-01-01', records: [ssh] },
+  ]),
+  lastSync: {
+    id: 1,
+    startedAt: new Date('2026-01-01T00:00:00Z'),
+    finishedAt: null,
+    via: 'mirror',
+    status: 'running' as const,
+    sourcesImported: 0,
+    message: null,
+  },
+};
+
+describe('the snapshot cache file', () => {
+  it('gives back every row, the current records apart as the same objects', () => {
+    const file = join(dir, 'rows.v8');
+    writeCache(file, 'key-1', rows);
+    const cached = readCache(file);
+    expect(cached?.key).toBe('key-1');
+    const read = cached?.rows;
+    expect(read?.currentAssignments).toEqual(rows.assignments.filter(isCurrent));
+    expect(read?.currentAssignments?.every((row) => read.assignments.includes(row))).toBe(true);
+    expect(new Set(read?.assignments)).toEqual(new Set(rows.assignments));
+    expect(read?.assignments).toHaveLength(rows.assignments.length);
+    for (const part of ['version', 'sources', 'changes', 'nameLinks', 'people', 'rangeClasses'])
+      expect(read?.[part as keyof typeof rows]).toEqual(rows[part as keyof typeof rows]);
+    expect(read?.lastSync).toEqual(rows.lastSync);
+  });
+
+  it('is no cache when missing, of another format, or cut short', () => {
+    expect(readCache(join(dir, 'missing.v8'))).toBeUndefined();
+    const other = join(dir, 'other.v8');
+    writeFileSync(other, 'not a cache');
+    expect(readCache(other)).toBeUndefined();
+    const whole = join(dir, 'whole.v8');
+    writeCache(whole, 'key-2', rows);
+    const cut = join(dir, 'cut.v8');
+    const bytes = readFileSync(whole);
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 10));
+    expect(readCache(cut)).toBeUndefined();
+  });
+});
