@@ -4,6 +4,7 @@ export * from './history/change-text.ts';
 export * from './history/note-events.ts';
 export * from './history/port-timeline.ts';
 export * from './history/timeline.ts';
+export * from './history/timeline-extension.ts';
 export { chooseTimelineSources } from './history/timeline-sources.ts';
 export * from './history/types.ts';
 export * from './model.ts';
