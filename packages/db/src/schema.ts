@@ -215,6 +215,15 @@ export const nameLinks = table(
   ],
 );
 
+/**
+ * The history rules (core `TIMELINE_RULES`) that built assignments, changes and name links: an
+ * import extends the stored timeline only when the rules running are the ones that built it.
+ */
+export const timelineRules = table('timeline_rules', {
+  version: integer().primaryKey(),
+  builtAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 /** IANA's people registry, as the newest source that lists each person states it. */
 export const people = table('people', {
   id: text().primaryKey(),
@@ -267,6 +276,7 @@ export type RecordVersion = typeof recordVersions.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type Change = typeof changes.$inferSelect;
 export type NameLink = typeof nameLinks.$inferSelect;
+export type TimelineRules = typeof timelineRules.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 export type RangeClass = typeof rangeClasses.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
