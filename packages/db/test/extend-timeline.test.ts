@@ -3,12 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importDocuments } from '../src/import/index.ts';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '../src/testing.ts';
 import { derivedByContent, rows } from './database-state.ts';
-import { csvCopy, weeklyReleases } from './fixtures/documents.ts';
+import { csvCopy, weeklyReleases as releases } from './fixtures/documents.ts';
 
 const RESET = `truncate sources, record_versions, source_records, assignments, changes, name_links,
   people, sync_runs restart identity cascade`;
-
-const releases = weeklyReleases;
 
 describe.each(TEST_DATABASE_KINDS)('a newer edition added to a stored timeline on %s', (kind) => {
   let test: TestDatabase;

@@ -16,7 +16,7 @@ export interface TimelineCounts {
   assignments: number;
   changes: number;
   nameLinks: number;
-  /** True when the stored timeline was extended from its last source (newer editions only), not rebuilt. */
+  /** True when the stored timeline was only extended by newer editions (or kept), not rebuilt. */
   extended: boolean;
 }
 
