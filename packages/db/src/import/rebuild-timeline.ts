@@ -1,27 +1,27 @@
-import {
-  buildTimelineOfDocuments,
-  type RegistryRecord,
-  type TimelineDocument,
-  type TimelineSource,
-} from '@portbook/core';
+import { buildTimelineOfDocuments, type RegistryRecord } from '@portbook/core';
 import { derivedRows } from './derived-rows.ts';
 import type { ImportSession } from './import-session.ts';
-import { RECORD_SELECT, type RecordRow, rowRecord } from './record-columns.ts';
 import { replaceRows } from './replace-rows.ts';
+import {
+  loadSources,
+  loadVersions,
+  markTimelineSources,
+  recordTimelineRules,
+  type StoredMembership,
+  timelineDocument,
+} from './stored-timeline.ts';
 
 export interface TimelineCounts {
   sources: number;
   assignments: number;
   changes: number;
   nameLinks: number;
+  /** True when the stored timeline was only extended by newer editions (or kept), not rebuilt. */
+  extended: boolean;
 }
 
 /** A document stored in this transaction: its versions are known, no need to read them back. */
-export interface StoredBatchDocument {
-  sourceId: number;
-  /** The record version of each record, by position. */
-  versionIds: ArrayLike<number>;
-}
+export type StoredBatchDocument = StoredMembership;
 
 /** The documents of this transaction, and one record per version they state. */
 export interface StoredBatch {
@@ -30,13 +30,6 @@ export interface StoredBatch {
 }
 
 const NO_BATCH: StoredBatch = { documents: [], records: new Map() };
-
-/** Every stored source, dates as text: the drivers would otherwise return Date objects. */
-function loadSources(session: ImportSession): Promise<TimelineSource[]> {
-  return session.query<TimelineSource>(
-    `select id, kind, edition, published::text as published, fields from sources order by id`,
-  );
-}
 
 /** The version of each position of the sources stored before this batch, from their runs. */
 async function loadStoredMemberships(session: ImportSession, batchIds: number[]) {
@@ -61,38 +54,6 @@ async function loadStoredMemberships(session: ImportSession, batchIds: number[])
     });
     return { sourceId: row.source_id, versionIds };
   });
-}
-
-async function loadVersions(
-  session: ImportSession,
-  ids: number[],
-  into: Map<number, RegistryRecord>,
-) {
-  if (ids.length === 0) return;
-  const rows = await session.query<RecordRow & { id: number }>(
-    `select id, ${RECORD_SELECT} from record_versions where id = any($1::int[])`,
-    [ids],
-  );
-  for (const row of rows) into.set(row.id, rowRecord(row));
-}
-
-/** Positions 0…n-1, one array shared by every document read whole (views of it). */
-let positions = new Int32Array(0);
-function identity(length: number): Int32Array {
-  if (positions.length < length) positions = Int32Array.from({ length }, (_, i) => i);
-  return positions.subarray(0, length);
-}
-
-function timelineDocument(
-  { sourceId, versionIds }: StoredBatchDocument,
-  versions: ReadonlyMap<number, RegistryRecord>,
-): TimelineDocument {
-  return {
-    sourceId,
-    records: Array.from(versionIds, (id) => versions.get(id) as RegistryRecord),
-    versionIds,
-    positions: identity(versionIds.length),
-  };
 }
 
 async function timelineInput(session: ImportSession, batch: StoredBatch) {
@@ -127,13 +88,13 @@ export async function rebuildTimeline(
   const timeline = buildTimelineOfDocuments(sources, documents);
   onPhase('write');
   for (const table of derivedRows(timeline, versions)) await replaceRows(session, table);
-  await session.query('update sources set in_timeline = (id = any($1::int[]))', [
-    timeline.sourceIds,
-  ]);
+  await markTimelineSources(session, timeline.sourceIds);
+  await recordTimelineRules(session);
   return {
     sources: timeline.sourceIds.length,
     assignments: timeline.assignments.length,
     changes: timeline.changes.length,
     nameLinks: timeline.nameLinks.length,
+    extended: false,
   };
 }

@@ -28,17 +28,29 @@ async function bulkLoad(session: ImportSession, { table, columns, rows }: TableR
   for (const index of indexes) await session.query(index.definition);
 }
 
+/** Rows whose `column` is one of `values`: the part of a table being replaced. */
+export interface RowScope {
+  column: string;
+  values: readonly string[];
+}
+
 /**
  * Only what differs is written, so indexes stay in place and readers of a live Postgres keep
- * their rows: most of a rebuild after one new edition is unchanged.
+ * their rows: most of a rebuild after one new edition is unchanged. With a scope, rows outside it stay.
  */
-async function applyDifference(session: ImportSession, { table, columns, key, rows }: TableRows) {
+async function applyDifference(
+  session: ImportSession,
+  { table, columns, key, rows }: TableRows,
+  scope?: RowScope,
+) {
   const incoming = `incoming_${table}`;
   const same = key.map((column) => `n."${column}" = t."${column}"`).join(' and ');
   await session.query(`create temp table ${incoming} (like ${table}) on commit drop`);
   await session.insertRows(incoming, columns, rows);
   await session.query(
-    `delete from ${table} t where not exists (select 1 from ${incoming} n where ${same})`,
+    `delete from ${table} t where ${scope ? `t."${scope.column}" = any($1::text[]) and` : ''}
+       not exists (select 1 from ${incoming} n where ${same})`,
+    scope ? [scope.values] : [],
   );
   await session.query(
     `delete from ${table} t using ${incoming} n where ${same} and row(t.*) is distinct from row(n.*)`,
@@ -47,6 +59,8 @@ async function applyDifference(session: ImportSession, { table, columns, key, ro
     `insert into ${table} select n.* from ${incoming} n
       where not exists (select 1 from ${table} t where ${same})`,
   );
+  // Dropped now, not at commit: the same transaction may replace this table's rows again.
+  await session.query(`drop table ${incoming}`);
 }
 
 /** Makes the table hold exactly `rows`, the cheapest way for its current contents. */
@@ -56,4 +70,13 @@ export async function replaceRows(session: ImportSession, rows: TableRows): Prom
   );
   if (existing?.any) await applyDifference(session, rows);
   else if (rows.rows.length > 0) await bulkLoad(session, rows);
+}
+
+/** Makes the rows in `scope` exactly `rows` (each of which is in it), leaving the others. */
+export async function replaceRowsWithin(
+  session: ImportSession,
+  rows: TableRows,
+  scope: RowScope,
+): Promise<void> {
+  if (scope.values.length > 0) await applyDifference(session, rows, scope);
 }

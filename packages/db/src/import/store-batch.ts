@@ -51,7 +51,10 @@ const FLUSH_ROWS = 600_000;
  */
 export class StoreBatch {
   readonly #session: ImportSession;
-  readonly #versionIds: Map<string, number>;
+  /** Version ids by fingerprint: those this batch stored, and those it looked up. */
+  readonly #versionIds = new Map<string, number>();
+  /** Whether the database held versions when the batch began (else there is nothing to look up). */
+  readonly #storedVersions: boolean;
   readonly #versions: CopyValue[][] = [];
   readonly #memberships: { sourceId: number; versionIds: Int32Array }[] = [];
   #pendingRows = 0;
@@ -59,17 +62,33 @@ export class StoreBatch {
   /** One record per version the batch's documents state (parsers share them between documents). */
   readonly records = new Map<number, RegistryRecord>();
 
-  private constructor(session: ImportSession, versionIds: Map<string, number>) {
+  private constructor(session: ImportSession, storedVersions: boolean) {
     this.#session = session;
-    this.#versionIds = versionIds;
+    this.#storedVersions = storedVersions;
   }
 
-  /** Starts a batch knowing every stored version: one read per batch, not one per document. */
+  /** Starts a batch; into an empty database no document needs its versions looked up. */
   static async open(session: ImportSession): Promise<StoreBatch> {
-    const rows = await session.query<{ id: number; fingerprint: string }>(
-      'select id, fingerprint from record_versions',
+    const [row] = await session.query<{ any: boolean }>(
+      'select exists (select 1 from record_versions) as any',
     );
-    return new StoreBatch(session, new Map(rows.map((row) => [row.fingerprint, row.id])));
+    return new StoreBatch(session, row?.any === true);
+  }
+
+  /**
+   * The stored ids of the fingerprints this batch has not met yet, one query per document: a new
+   * release looks up its ~15,000 versions, not the whole table, and the next document of a
+   * batch only those the documents before it did not state.
+   */
+  async #lookUpVersions(fingerprints: readonly string[]): Promise<void> {
+    if (!this.#storedVersions) return;
+    const unknown = [...new Set(fingerprints)].filter((f) => !this.#versionIds.has(f));
+    if (unknown.length === 0) return;
+    const rows = await this.#session.query<{ id: number; fingerprint: string }>(
+      'select id, fingerprint from record_versions where fingerprint = any($1::text[])',
+      [unknown],
+    );
+    for (const row of rows) this.#versionIds.set(row.fingerprint, row.id);
   }
 
   async add(document: SourceDocument): Promise<StoredDocument> {
@@ -88,6 +107,7 @@ export class StoreBatch {
       .returning({ id: sources.id });
     const sourceId = (source as { id: number }).id;
     const fingerprints = document.records.map(recordFingerprint);
+    await this.#lookUpVersions(fingerprints);
     const fresh = new Map<string, RegistryRecord>();
     fingerprints.forEach((fingerprint, index) => {
       if (!this.#versionIds.has(fingerprint) && !fresh.has(fingerprint)) {
