@@ -134,7 +134,10 @@ describe('embedded database in a worker thread', () => {
     // The same statement on a database in this thread stalls it for as long as it runs.
     const inThreadStall = await longestStall(() => inThread.database.db.execute(slow, 'objects'));
     expect(inThreadStall).toBeGreaterThan(200);
-    expect(await longestStall(() => inWorker.db.execute(slow, 'objects'))).toBeLessThan(100);
+    // In the worker it stalls this thread far less: under 100 ms on a quiet machine; on shared
+    // cores under load the event loop also waits for the CPU, so the bound scales with the stall.
+    const workerStall = await longestStall(() => inWorker.db.execute(slow, 'objects'));
+    expect(workerStall).toBeLessThan(Math.max(100, inThreadStall / 4));
   });
 });
 
