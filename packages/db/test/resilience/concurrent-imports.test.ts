@@ -32,7 +32,7 @@ describe.each(TEST_DATABASE_KINDS)('imports started at the same time, on %s', (k
   beforeAll(async () => {
     [test, reference] = await Promise.all([createTestDatabase(kind), createTestDatabase(kind)]);
     await importDocuments(reference.database, batch);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await Promise.all([test?.drop(), reference?.drop()]);
   });
