@@ -18,7 +18,7 @@ export interface StartServerOptions {
   /** The built site to serve at `/`; skipped when the directory does not exist. */
   siteDir?: string;
   logger?: Logger;
-  /** Keep whole responses in memory per registry version (default true). */
+  /** Keep whole responses per registry version (default: only with `REDIS_URL`). */
   responseCache?: boolean;
 }
 

@@ -4,7 +4,7 @@ import {
   createInMemoryCache,
   useResponseCache,
 } from '@graphql-yoga/plugin-response-cache';
-import type { Database } from '@portbook/db';
+import { type Database, IdleMemoryRelease } from '@portbook/db';
 import { softwareDefaults } from '@portbook/software';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -32,7 +32,11 @@ import { REQUEST_BUDGET_MS, timeBudgetPlugin } from './time-budget.ts';
 export interface ApiOptions {
   database: Database;
   logger?: Logger;
-  /** Keep whole responses in memory per registry version (default true). */
+  /**
+   * Keep whole responses per registry version (default: only with a `sharedCache`). Off, a
+   * request is answered from the snapshot at half the CPU a cached answer costs with varied
+   * traffic (see bench/README.md).
+   */
   responseCache?: boolean | undefined;
   /** Origins allowed by CORS (default any). */
   corsOrigins?: string[] | undefined;
@@ -66,6 +70,16 @@ export function createApi(options: ApiOptions): PortbookYoga {
   });
   const cors = { origins: options.corsOrigins, credentials: options.corsCredentials };
   const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });
+  const responseCache = options.responseCache ?? options.sharedCache !== undefined;
+  // Fewer than 2 requests a second for 5 s is quiet enough to give freed memory back.
+  const memory = new IdleMemoryRelease({
+    quietBelow: 10,
+    onRelease: ({ pauseMs, freedBytes }) =>
+      logger.info(
+        { pauseMs: Math.round(pauseMs), freedMiB: Math.round(freedBytes / 2 ** 20) },
+        'freed memory given back',
+      ),
+  });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -97,7 +111,8 @@ export function createApi(options: ApiOptions): PortbookYoga {
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,
         allowArbitraryOperations: true,
       }),
-      ...(options.responseCache === false
+      { onRequest: () => memory.touch() },
+      ...(!responseCache
         ? []
         : [
             useResponseCache({
@@ -117,7 +132,12 @@ export function createApi(options: ApiOptions): PortbookYoga {
             }),
           ]),
       answeringFailures(httpCachingPlugin({ maxAge: 300, registry }), logger),
-      { onDispose: () => registry.stop() },
+      {
+        onDispose: () => {
+          memory.stop();
+          return registry.stop();
+        },
+      },
     ],
   });
   return Object.assign(yoga, { registry });

@@ -39,7 +39,7 @@ const commands = createInterface({ input: process.stdin });
 commands.on('line', (line) => {
   if (line.trim() !== 'memory') return;
   globalThis.gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  process.stdout.write(`${JSON.stringify({ rss, heapUsed })}\n`);
+  const { rss, heapUsed, heapTotal } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ rss, heapUsed, heapTotal })}\n`);
 });
 commands.on('close', stop);

@@ -22,6 +22,8 @@ const RATIO_AIMS: Record<string, number> = {
 const P99_AIM_MS = 50;
 const SNAPSHOT_AIM_MS = 3_000;
 const RSS_AIM_MIB = { postgres: 400, pglite: 700 };
+/** Two of the server's 5 s activity checks and the release itself. */
+const QUIET_WAIT_MS = 12_000;
 
 interface Load {
   requestsPerSecond: number;
@@ -203,6 +205,16 @@ async function measureServer(
     value: errors,
     unit: 'errors',
     aim: { text: 'none', met: errors === 0 },
+  });
+  // The server gives freed memory back after a quiet interval (`IdleMemoryRelease`, 5 s).
+  await sleep(QUIET_WAIT_MS);
+  const quiet = await server.memory();
+  report({
+    name: `resident memory ${QUIET_WAIT_MS / 1000} s after the last request, ${setup} (heap ${mib(quiet.heapUsed).toFixed(0)} MiB)`,
+    value: mib(quiet.rss),
+    unit: 'MiB',
+    baseline: { name: 'right after the warm-up', value: mib(warm.rss) },
+    aim: { text: `at most ${RSS_AIM_MIB[kind]} MiB`, met: mib(quiet.rss) <= RSS_AIM_MIB[kind] },
   });
 }
 

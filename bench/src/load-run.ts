@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SourceDocument } from '@portbook/core';
 import type { TestDatabaseKind } from '@portbook/db/testing';
 import autocannon from 'autocannon';
@@ -6,11 +7,8 @@ import { bodiesOf, mixedBodies, type Traffic, trafficOf } from './api-traffic.ts
 import { loadDocuments } from './load-data.ts';
 import { loadedDatabase, trafficInputs } from './registry-history.ts';
 
-/** The response cache holds 5,000 responses; past this many misses it is full and evicting. */
-const CACHE_FULL_MISSES = 6_000;
-/** Warm-up rounds stop once the cache is full, or after this long on a machine too slow for it. */
-const WARMUP_LIMIT_MS = 240_000;
-const WARMUP_ROUND_REQUESTS = 4_000;
+/** Enough of the mix to warm the JIT, the pools and every index built on first use. */
+const WARMUP_REQUESTS = 8_000;
 
 export interface LoadOptions {
   seconds: number;
@@ -21,6 +19,11 @@ export interface LoadOptions {
   kind?: TestDatabaseKind;
   /** What the database holds; default the 2025 and 2026 registries (`load-data.ts`). */
   documents?: () => SourceDocument[];
+  /**
+   * Also read memory this long after the warm-up and after the run, once the API has given
+   * freed memory back (it does after 5 to 10 s without traffic); default 0: not read.
+   */
+  quietMs?: number;
 }
 
 export interface LoadResult {
@@ -41,7 +44,6 @@ export interface LoadResult {
   transportErrorKinds: string;
   /** GraphQL errors the API sent during the run, by its own metrics. */
   graphqlErrors: number;
-  /** Requests of the warm-up: until the response cache was full, so later growth is not the cache filling. */
   warmupRequests: number;
   /** V8 heap in use after a full collection: what the process holds on to. */
   heapAfterWarmup: number;
@@ -49,6 +51,9 @@ export interface LoadResult {
   /** Resident memory after a full collection: what the machine gives the process. */
   rssAfterWarmup: number;
   rssAfterRun: number;
+  /** Resident memory `quietMs` after the warm-up and after the run, when asked for. */
+  rssQuietAfterWarmup?: number;
+  rssQuietAfterRun?: number;
 }
 
 /** Every kind of the mix answers with data before any load is sent: errors must not flatter the figures. */
@@ -99,31 +104,26 @@ async function fire(
   });
 }
 
-async function cacheMisses(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^portbook_response_cache_total\{result="miss"\} (\S+)$/m.exec(text)?.[1] ?? 0);
+/** Sends `WARMUP_REQUESTS` of the mix. */
+async function warmUp(api: ApiProcess, connections: number, next: () => string) {
+  const fired = await fire(api.url, 600, connections, WARMUP_REQUESTS, next);
+  return {
+    requests: fired.requests.total,
+    failures: { errors: fired.errors, timeouts: fired.timeouts, non2xx: fired.non2xx },
+  };
 }
 
-/** Sends the mix in rounds until the response cache is full (and the pools and JIT are warm). */
-async function warmUp(api: ApiProcess, connections: number, next: () => string) {
-  const started = Date.now();
-  let requests = 0;
-  const failures = { errors: 0, timeouts: 0, non2xx: 0 };
-  while (Date.now() - started < WARMUP_LIMIT_MS) {
-    const fired = await fire(api.url, 60, connections, WARMUP_ROUND_REQUESTS, next);
-    requests += fired.requests.total;
-    failures.errors += fired.errors;
-    failures.timeouts += fired.timeouts;
-    failures.non2xx += fired.non2xx;
-    if ((await cacheMisses(api.url)) >= CACHE_FULL_MISSES) return { requests, failures };
-  }
-  throw new Error(`the response cache did not fill within ${WARMUP_LIMIT_MS / 1000} s of warm-up`);
+/** Memory after `quietMs` without traffic, when asked for. */
+async function quietMemory(api: ApiProcess, quietMs: number | undefined) {
+  if (!quietMs) return undefined;
+  await sleep(quietMs);
+  return (await api.memory()).rss;
 }
 
 /**
- * Loads a database, starts the API on it as deployed (response cache on, PGlite in a worker
- * thread), warms it up with the mix until the response cache is full, then runs the mix for
- * `seconds` at `connections`; memory is read after each phase, once the API is idle.
+ * Loads a database, starts the API on it as deployed (no response cache, PGlite in a worker
+ * thread), warms it up with the mix, then runs the mix for `seconds` at `connections`; memory is
+ * read after each phase, once the API is idle.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let realData = true;
@@ -137,13 +137,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const database = await loadedDatabase(options.kind ?? 'postgres', documents);
   let api: ApiProcess | undefined;
   try {
-    api = await startApiProcess('api-cached', database.env);
+    api = await startApiProcess('api', database.env);
     const traffic = trafficOf(await trafficInputs(api.url));
     await checkOperations(api.url, traffic);
     // One sequence for warm-up and run: the run goes on where the warm-up stopped.
     const next = mixedBodies(traffic, 1_000);
     const warmup = await warmUp(api, options.connections, next);
     const warm = await api.memory();
+    const warmQuiet = await quietMemory(api, options.quietMs);
     const errorsBefore = await api.graphqlErrors();
     const result = await fire(
       api.url,
@@ -153,6 +154,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       next,
     );
     const after = await api.memory();
+    const afterQuiet = await quietMemory(api, options.quietMs);
     const kinds = (phase: string, f: { errors: number; timeouts: number; non2xx: number }) =>
       `${phase}: ${f.errors} errors (timeouts among them: ${f.timeouts}), ${f.non2xx} non-2xx`;
     return {
@@ -176,6 +178,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       heapAfterRun: after.heapUsed,
       rssAfterWarmup: warm.rss,
       rssAfterRun: after.rss,
+      ...(warmQuiet === undefined ? {} : { rssQuietAfterWarmup: warmQuiet }),
+      ...(afterQuiet === undefined ? {} : { rssQuietAfterRun: afterQuiet }),
     };
   } finally {
     await api?.stop();

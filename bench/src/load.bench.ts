@@ -8,6 +8,8 @@ export const FULL_LOAD: LoadOptions = {
   seconds: Number(process.env.LOAD_SECONDS ?? 60),
   connections: 50,
   maxRequests: 2_000_000,
+  // The API gives freed memory back after 5-10 s without traffic.
+  quietMs: 12_000,
 };
 const RSS_AIM_MIB = { postgres: 400, pglite: 700 };
 const P99_AIM_MS = 50;
@@ -26,7 +28,7 @@ const suite: BenchSuite = {
       const label = `varied mix on ${kind}, ${FULL_LOAD.connections} connections, ${FULL_LOAD.seconds} s (load average ${loadAverage()})`;
       const errors = load.transportErrors + load.graphqlErrors;
       report({
-        name: `${label}: requests (after ${load.warmupRequests} warm-up requests that filled the response cache)`,
+        name: `${label}: requests (after ${load.warmupRequests} warm-up requests)`,
         value: load.requests,
         unit: 'requests',
         aim: { text: 'no errors', met: errors === 0 },
@@ -63,6 +65,23 @@ const suite: BenchSuite = {
           text: 'within 10% of warm-up',
           met: load.rssAfterRun <= load.rssAfterWarmup * 1.1,
         },
+      });
+      const quietWarm = load.rssQuietAfterWarmup ?? 0;
+      const quietRun = load.rssQuietAfterRun ?? 0;
+      const quiet = `${(FULL_LOAD.quietMs ?? 0) / 1000} s without traffic`;
+      report({
+        name: `${label}: API resident memory ${quiet} after warm-up`,
+        value: mib(quietWarm),
+        unit: 'MiB',
+        baseline: { name: 'right after warm-up', value: mib(load.rssAfterWarmup) },
+        aim: { text: `at most ${RSS_AIM_MIB[kind]} MiB`, met: mib(quietWarm) <= RSS_AIM_MIB[kind] },
+      });
+      report({
+        name: `${label}: API resident memory ${quiet} after the run`,
+        value: mib(quietRun),
+        unit: 'MiB',
+        baseline: { name: `${quiet} after warm-up`, value: mib(quietWarm) },
+        aim: { text: 'within 10% of that after warm-up', met: quietRun <= quietWarm * 1.1 },
       });
       report({
         name: `${label}: API heap after the run (full GC)`,

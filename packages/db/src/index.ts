@@ -1,6 +1,7 @@
 export * from './database.ts';
 export * from './env.ts';
 export * from './import/index.ts';
+export * from './memory/release-memory.ts';
 export * from './migrate.ts';
 export * from './queries/index.ts';
 export * from './relations.ts';

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { types } from '@electric-sql/pglite';
 import { createDatabase } from '../database.ts';
+import { IdleMemoryRelease } from '../memory/release-memory.ts';
 import { runJobHere } from './database-job.ts';
 import {
   toWorkerError,
@@ -59,7 +60,13 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   }
 }
 
+// Reading a snapshot's rows or importing leaves this thread's heap at its peak: given back when
+// the statements stop (polling the registry version, once a second, is quiet).
+const memory = new IdleMemoryRelease({ intervalMs: 3000, quietBelow: 6 });
+
 port.on('message', (request: WorkerRequest) => {
+  memory.touch();
+  if (request.type === 'close') memory.stop();
   handle(request)
     .then(
       (value) => port.postMessage({ id: request.id, ok: true, value } satisfies WorkerReply),

@@ -1,0 +1,92 @@
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+type Collect = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+let collect: Collect | undefined;
+
+/**
+ * Gives the memory garbage collection has freed back to the operating system, and returns how
+ * long this thread was paused, in ms.
+ *
+ * V8 keeps the pages a collection frees in a pool for its next allocations, so a process stays
+ * resident at its peak: after building a snapshot or a burst of requests, 630 MiB for 120 MiB of
+ * live heap. A memory-reducing ("last resort") collection empties the pool. It pauses the thread
+ * (about 300 ms with today's snapshot), so `IdleMemoryRelease` runs it only when traffic is quiet.
+ */
+export function releaseFreedMemory(): number {
+  collect ??= exposeGc();
+  const started = performance.now();
+  collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  return performance.now() - started;
+}
+
+function exposeGc(): Collect {
+  if (typeof globalThis.gc === 'function') return globalThis.gc as unknown as Collect;
+  // V8 gives `gc` to the contexts created while --expose-gc is set: one context is made, and the
+  // flag is off again before any other code can make one.
+  setFlagsFromString('--expose-gc');
+  try {
+    return runInNewContext('gc') as Collect;
+  } finally {
+    setFlagsFromString('--no-expose-gc');
+  }
+}
+
+/**
+ * Resident memory the process holds beyond what this thread's heap uses, in bytes: pooled pages
+ * and garbage not yet collected, which a release gives back, and the rest of the process.
+ */
+const heldBeyondHeap = () => process.memoryUsage.rss() - getHeapStatistics().used_heap_size;
+
+export interface IdleMemoryReleaseOptions {
+  /** How often activity is checked, in ms. */
+  intervalMs?: number;
+  /** At most this much work (`touch` weights) in one interval counts as quiet. */
+  quietBelow?: number;
+  /** Released only when the process holds this many bytes more than after the last release. */
+  minFreedBytes?: number;
+  /** Told after each release: how long the thread paused, and how much memory went. */
+  onRelease?: (released: { pauseMs: number; freedBytes: number }) => void;
+}
+
+/**
+ * Releases freed memory once work goes quiet. `touch()` counts work (a request, a statement);
+ * at the end of an interval with little work, if the process holds markedly more memory beyond
+ * its live heap than after the last release, it releases. Each release resets that baseline, so
+ * memory that cannot be released (an embedded database's grown heap) never makes it loop.
+ */
+export class IdleMemoryRelease {
+  readonly #quietBelow: number;
+  readonly #minFreedBytes: number;
+  readonly #onRelease: IdleMemoryReleaseOptions['onRelease'];
+  readonly #timer: NodeJS.Timeout;
+  #work = 0;
+  #baseline = heldBeyondHeap();
+
+  constructor(options: IdleMemoryReleaseOptions = {}) {
+    this.#quietBelow = options.quietBelow ?? 10;
+    this.#minFreedBytes = options.minFreedBytes ?? 64 * 2 ** 20;
+    this.#onRelease = options.onRelease;
+    this.#timer = setInterval(() => this.#check(), options.intervalMs ?? 5000);
+    this.#timer.unref();
+  }
+
+  touch(weight = 1): void {
+    this.#work += weight;
+  }
+
+  #check(): void {
+    const work = this.#work;
+    this.#work = 0;
+    if (work > this.#quietBelow) return;
+    if (heldBeyondHeap() - this.#baseline < this.#minFreedBytes) return;
+    const rssBefore = process.memoryUsage.rss();
+    const pauseMs = releaseFreedMemory();
+    this.#baseline = heldBeyondHeap();
+    this.#onRelease?.({ pauseMs, freedBytes: rssBefore - process.memoryUsage.rss() });
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+}
