@@ -68,6 +68,44 @@ describe.each(TEST_DATABASE_KINDS)('search on %s', (kind) => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('pages through the same answer: after a cursor, from the end, with its total', async () => {
+    const PAGE = /* GraphQL */ `
+      query Page($query: String!, $first: Int, $after: String, $last: Int) {
+        search(query: $query, first: $first, after: $after, last: $last) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          nodes { reason port { number } portRange { low high } service { name } }
+        }
+      }
+    `;
+    type Page = {
+      search: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        nodes: Hit[];
+      };
+    };
+    const page = async (variables: Record<string, unknown>) => {
+      const { data, errors } = await api.query<Page>(PAGE, { query: 'http', ...variables });
+      expect(errors).toBeUndefined();
+      return (data as Page).search;
+    };
+    const whole = await page({ first: 100 });
+    expect(whole.totalCount).toBe(whole.nodes.length);
+    expect(whole.totalCount).toBeGreaterThan(2);
+    const walked: Hit[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const next = await page({ first: 1, after });
+      expect(next.totalCount).toBe(whole.totalCount);
+      walked.push(...next.nodes);
+      if (!next.pageInfo.hasNextPage) break;
+      after = next.pageInfo.endCursor;
+    }
+    expect(summary(walked)).toEqual(summary(whole.nodes));
+    expect(summary((await page({ last: 2 })).nodes)).toEqual(summary(whole.nodes.slice(-2)));
+  });
+
   it('returns nothing for nonsense and refuses an overlong query', async () => {
     expect(await hits('zzqxv')).toEqual([]);
     const { errors } = await api.query(SEARCH, { query: 'x'.repeat(201) });

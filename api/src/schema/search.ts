@@ -1,5 +1,5 @@
 import type { SearchHit as SearchHitShape } from '@portbook/core';
-import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder, connectionCost } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
 import { checkPageArgs, countOf } from '../pagination.ts';
@@ -74,7 +74,18 @@ builder.queryField('search', (t) =>
         if (args.query.length > MAX_QUERY_LENGTH) {
           throw badUserInput(`query must be at most ${MAX_QUERY_LENGTH} characters`);
         }
-        return resolveArrayConnection({ args }, context.snapshot.search(args.query));
+        const { snapshot } = context;
+        // `last` counts from the end of the whole answer; otherwise only the hits up to the page
+        // asked for are ranked (words are not searched when names fill it), and the total
+        // only when asked for.
+        if (args.last != null) return resolveArrayConnection({ args }, snapshot.search(args.query));
+        const page = resolveOffsetConnection({ args }, ({ offset, limit }) =>
+          snapshot.search(args.query, offset + limit).slice(offset),
+        );
+        return page.then((connection) => ({
+          ...connection,
+          totalCount: () => snapshot.search(args.query).length,
+        }));
       },
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },

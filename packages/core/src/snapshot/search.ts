@@ -109,6 +109,12 @@ class SoftwareNames {
   }
 }
 
+/** The most hits a search answers. */
+const SEARCH_LIMIT = 100;
+
+/** Every word hit scores `weight * rank / (rank + 1)` with a weight of 50 or 30: always below this. */
+const WORDS_SCORE_LIMIT = 50;
+
 const byScoreThenName = (a: SearchHit, b: SearchHit) =>
   b.score - a.score || hitName(a).localeCompare(hitName(b));
 
@@ -178,7 +184,7 @@ export class SearchIndex {
    * descriptions ("kerberos admin"), typos tolerated ("kerbros"). Ranked best first; a service
    * found several ways keeps its best score.
    */
-  search(query: string, limit = 100): SearchHit[] {
+  search(query: string, limit = SEARCH_LIMIT): SearchHit[] {
     const hits: SearchHit[] = [];
     const services = new Map<string, Extract<SearchHit, { kind: 'service' }>>();
     const addService = (serviceName: string, score: number, reason: SearchReason) => {
@@ -196,25 +202,33 @@ export class SearchIndex {
       ];
       if (high <= PORT_MAX) {
         hits.push({ kind: 'range', low, high, score: 100, reason: 'range' });
-        for (const name of this.#namesOnPorts(low, high, limit)) addService(name, 80, 'range');
+        for (const name of this.#namesOnPorts(low, high)) addService(name, 80, 'range');
       }
     } else if (number) {
       const port = Number(number[1]);
       if (port <= PORT_MAX) {
         hits.push({ kind: 'port', port, score: 100, reason: 'port' });
-        for (const name of this.#namesOnPorts(port, port, limit)) addService(name, 90, 'port');
+        for (const name of this.#namesOnPorts(port, port)) addService(name, 90, 'port');
       }
-    } else if (query.trim()) {
+    }
+    const software = number || range ? [] : this.#software.find(query);
+    if (!number && !range && query.trim()) {
       const exact = this.#names.exact(query);
       if (exact) addService(exact, 95, 'name');
       for (const match of this.#names.similar(query)) {
         if (match.prefix) addService(match.name, 70 - Math.min(match.distance, 20), 'prefix');
         else addService(match.name, 60 - 10 * match.distance, 'fuzzy');
       }
-      const { words, weight } = this.#byWords(query, limit);
-      for (const { name, rank } of words) addService(name, weight * (rank / (rank + 1)), 'text');
+      // A word hit scores below WORDS_SCORE_LIMIT: once as many names score at least that, no
+      // word hit can enter the answer, and the costliest part of a search is skipped.
+      let above = 0;
+      for (const hit of services.values()) if (hit.score >= WORDS_SCORE_LIMIT) above++;
+      for (const hit of software) if (hit.score >= WORDS_SCORE_LIMIT) above++;
+      if (above < limit) {
+        const { words, weight } = this.#byWords(query, limit);
+        for (const { name, rank } of words) addService(name, weight * (rank / (rank + 1)), 'text');
+      }
     }
-    const software = number || range ? [] : this.#software.find(query);
     const ranked = [...services.values(), ...software].sort(byScoreThenName);
     return [...hits, ...ranked].slice(0, Math.max(limit, hits.length));
   }
@@ -224,8 +238,11 @@ export class SearchIndex {
     return this.#software.find(query).sort(byScoreThenName);
   }
 
-  /** Names of current named records overlapping [low, high], in port order. */
-  #namesOnPorts(low: number, high: number, limit: number): string[] {
+  /**
+   * Names of current named records overlapping [low, high], in port order: the first
+   * `SEARCH_LIMIT`, whatever the page asked for, so that a page is a part of the whole answer.
+   */
+  #namesOnPorts(low: number, high: number, limit = SEARCH_LIMIT): string[] {
     // Records starting inside [low, high] are one stretch of `#byPort`; ranges starting before
     // `low` and reaching into it are added from `#spans`, then all are put back in port order.
     const first = lowerBound(this.#lows, low);
