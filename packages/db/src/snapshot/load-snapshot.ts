@@ -5,7 +5,7 @@ import {
   type SnapshotRows,
   yieldToEventLoop,
 } from '@portbook/core';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, getTableColumns, gt, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '../database.ts';
 import { rawRows } from '../queries/raw-rows.ts';
@@ -32,38 +32,66 @@ export interface LoadOptions extends BuildOptions {
 const BATCH_SIZE = 1000;
 
 /**
- * Every row of `table` in primary-key batches, each one JSON value the database builds (the
- * driver parses one value instead of thousands of rows), with a pause between batches.
+ * Every row of `table` as JSON text, in primary-key batches: one value per statement, built by
+ * the database with the fields named as drizzle names them, so no driver parses thousands of
+ * rows, and text crosses from a worker thread at the cost of a copy.
  */
-async function readInBatches<Row extends { id: string }>(
+async function readBatches(
   db: Db,
   table: PgTable & { id: typeof assignments.id | typeof changes.id | typeof people.id },
   batchSize: number,
   pause: () => Promise<void>,
-): Promise<Row[]> {
-  const all: Row[] = [];
+): Promise<string[]> {
+  const fields = sql.join(
+    Object.entries(getTableColumns(table)).map(
+      ([name, column]) => sql`${column} as ${sql.identifier(name)}`,
+    ),
+    sql`, `,
+  );
+  const batches: string[] = [];
   let last = '';
   for (;;) {
-    const [result] = await rawRows<{ rows: unknown }>(
+    const [batch] = await rawRows<{ rows: string | null; last: string | null; count: unknown }>(
       db,
-      sql`select coalesce(json_agg(batch), '[]'::json) as rows from (
-        select * from ${table} where ${gt(table.id, last)} order by ${table.id} limit ${batchSize}
+      sql`select json_agg(batch)::text as rows, max(batch.id) as last, count(*) as count from (
+        select ${fields} from ${table} where ${gt(table.id, last)} order by ${table.id} limit ${batchSize}
       ) as batch`,
     );
-    const parsed = typeof result?.rows === 'string' ? JSON.parse(result.rows) : result?.rows;
-    const rows = (parsed as Record<string, unknown>[]).map(camelKeys) as Row[];
-    for (const row of rows) all.push(row);
+    if (batch?.rows) batches.push(batch.rows);
     await pause();
-    if (rows.length < batchSize) return all;
-    last = (rows.at(-1) as Row).id;
+    if (Number(batch?.count ?? 0) < batchSize || !batch?.last) return batches;
+    last = batch.last;
   }
 }
 
-function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key in row)
-    out[key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())] = row[key];
-  return out;
+/** The rows of batches of JSON text, with a pause after each batch. */
+async function parseBatches<Row>(batches: readonly string[], pause: () => Promise<void>) {
+  const rows: Row[] = [];
+  for (const text of batches) {
+    for (const row of JSON.parse(text) as Row[]) rows.push(row);
+    await pause();
+  }
+  return rows;
+}
+
+/** A snapshot's rows with the three large tables still JSON text (`readBatches`). */
+export type SnapshotRowsText = Omit<SnapshotRows, 'assignments' | 'changes' | 'people'> & {
+  assignments: string[];
+  changes: string[];
+  people: string[];
+};
+
+/** Parses what `readSnapshotRowsText` read, pausing between batches. */
+export async function parseSnapshotRows(
+  text: SnapshotRowsText,
+  pause: () => Promise<void> = yieldToEventLoop,
+): Promise<SnapshotRows> {
+  return {
+    ...text,
+    assignments: await parseBatches<Assignment>(text.assignments, pause),
+    changes: await parseBatches<Change>(text.changes, pause),
+    people: await parseBatches<PersonRow>(text.people, pause),
+  };
 }
 
 /**
@@ -71,6 +99,15 @@ function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
  * meanwhile is either wholly in or wholly out) in a handful of statements.
  */
 export async function loadSnapshotRows(db: Db, options: LoadOptions = {}): Promise<SnapshotRows> {
+  const pause = options.pause ?? yieldToEventLoop;
+  return parseSnapshotRows(await readSnapshotRowsText(db, options), pause);
+}
+
+/** `loadSnapshotRows`, the large tables left as JSON text: what a worker thread sends back. */
+export async function readSnapshotRowsText(
+  db: Db,
+  options: LoadOptions = {},
+): Promise<SnapshotRowsText> {
   const pause = options.pause ?? yieldToEventLoop;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   return db.transaction(
@@ -82,14 +119,14 @@ export async function loadSnapshotRows(db: Db, options: LoadOptions = {}): Promi
         .from(sources)
         .orderBy(asc(sources.published), asc(sources.id));
       await pause();
-      const assignmentRows = await readInBatches<Assignment>(read, assignments, batchSize, pause);
-      const changeRows = await readInBatches<Change>(read, changes, batchSize, pause);
+      const assignmentRows = await readBatches(read, assignments, batchSize, pause);
+      const changeRows = await readBatches(read, changes, batchSize, pause);
       const linkRows = await read
         .select()
         .from(nameLinks)
         .orderBy(asc(nameLinks.formerName), asc(nameLinks.laterName));
       await pause();
-      const peopleRows = await readInBatches<PersonRow>(read, people, batchSize, pause);
+      const peopleRows = await readBatches(read, people, batchSize, pause);
       const classRows = await read
         .select()
         .from(rangeClasses)
@@ -99,7 +136,7 @@ export async function loadSnapshotRows(db: Db, options: LoadOptions = {}): Promi
         .from(syncRuns)
         .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
         .limit(1);
-      const rows: SnapshotRows = {
+      const rows: SnapshotRowsText = {
         version,
         sources: sourceRows,
         assignments: assignmentRows,
@@ -137,5 +174,5 @@ async function readRowsInWorker(database: Database): Promise<SnapshotRows> {
     import('../worker/worker-database.ts'),
     import('../worker/snapshot-job.ts'),
   ]);
-  return runDatabaseJob(database, SNAPSHOT_ROWS_JOB, null);
+  return parseSnapshotRows(await runDatabaseJob(database, SNAPSHOT_ROWS_JOB, null));
 }
