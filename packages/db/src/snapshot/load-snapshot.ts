@@ -36,24 +36,26 @@ const BATCH_SIZE = 1000;
  * the database with the fields named as drizzle names them, so no driver parses thousands of
  * rows, and text crosses from a worker thread at the cost of a copy.
  */
-async function readBatches(
+async function readBatches<Batch extends string | unknown[]>(
   db: Db,
   table: PgTable & { id: typeof assignments.id | typeof changes.id | typeof people.id },
   batchSize: number,
   pause: () => Promise<void>,
-): Promise<string[]> {
+  asText: boolean,
+): Promise<Batch[]> {
   const fields = sql.join(
     Object.entries(getTableColumns(table)).map(
       ([name, column]) => sql`${column} as ${sql.identifier(name)}`,
     ),
     sql`, `,
   );
-  const batches: string[] = [];
+  const batches: Batch[] = [];
+  const json = asText ? sql`json_agg(batch)::text` : sql`json_agg(batch)`;
   let last = '';
   for (;;) {
-    const [batch] = await rawRows<{ rows: string | null; last: string | null; count: unknown }>(
+    const [batch] = await rawRows<{ rows: Batch | null; last: string | null; count: unknown }>(
       db,
-      sql`select json_agg(batch)::text as rows, max(batch.id) as last, count(*) as count from (
+      sql`select ${json} as rows, max(batch.id) as last, count(*) as count from (
         select ${fields} from ${table} where ${gt(table.id, last)} order by ${table.id} limit ${batchSize}
       ) as batch`,
     );
@@ -75,11 +77,7 @@ async function parseBatches<Row>(batches: readonly string[], pause: () => Promis
 }
 
 /** A snapshot's rows with the three large tables still JSON text (`readBatches`). */
-export type SnapshotRowsText = Omit<SnapshotRows, 'assignments' | 'changes' | 'people'> & {
-  assignments: string[];
-  changes: string[];
-  people: string[];
-};
+export type SnapshotRowsText = RowsIn<string>;
 
 /** Parses what `readSnapshotRowsText` read, pausing between batches. */
 export async function parseSnapshotRows(
@@ -94,39 +92,60 @@ export async function parseSnapshotRows(
   };
 }
 
+/** A snapshot's rows, the three large tables as batches of rows or of JSON text. */
+type RowsIn<Batch> = Omit<SnapshotRows, 'assignments' | 'changes' | 'people'> & {
+  assignments: Batch[];
+  changes: Batch[];
+  people: Batch[];
+};
+
 /**
  * Every row a snapshot needs, read in one repeatable-read transaction (an import landing
  * meanwhile is either wholly in or wholly out) in a handful of statements.
  */
 export async function loadSnapshotRows(db: Db, options: LoadOptions = {}): Promise<SnapshotRows> {
-  const pause = options.pause ?? yieldToEventLoop;
-  return parseSnapshotRows(await readSnapshotRowsText(db, options), pause);
+  // Parsed by the driver, batch by batch between pauses. (Parsed from the text here, the strings
+  // of a row would hold on to their batch's whole text: 44 MiB more heap for the full history.)
+  const read = await readRows<unknown[]>(db, options, false);
+  return {
+    ...read,
+    assignments: read.assignments.flat() as Assignment[],
+    changes: read.changes.flat() as Change[],
+    people: read.people.flat() as PersonRow[],
+  };
 }
 
 /** `loadSnapshotRows`, the large tables left as JSON text: what a worker thread sends back. */
-export async function readSnapshotRowsText(
+export function readSnapshotRowsText(db: Db, options: LoadOptions = {}): Promise<SnapshotRowsText> {
+  return readRows<string>(db, options, true);
+}
+
+function readRows<Batch extends string | unknown[]>(
   db: Db,
-  options: LoadOptions = {},
-): Promise<SnapshotRowsText> {
+  options: LoadOptions,
+  asText: boolean,
+): Promise<RowsIn<Batch>> {
   const pause = options.pause ?? yieldToEventLoop;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   return db.transaction(
     async (tx) => {
       const read = tx as unknown as Db;
+      const batches = (table: Parameters<typeof readBatches>[1]) =>
+        readBatches<Batch>(read, table, batchSize, pause, asText);
       const version = await registryVersion(read);
       const sourceRows = await read
         .select()
         .from(sources)
         .orderBy(asc(sources.published), asc(sources.id));
       await pause();
-      const assignmentRows = await readBatches(read, assignments, batchSize, pause);
-      const changeRows = await readBatches(read, changes, batchSize, pause);
+      const assignmentRows = await batches(assignments);
+      const changeRows = await batches(changes);
       const linkRows = await read
         .select()
         .from(nameLinks)
         .orderBy(asc(nameLinks.formerName), asc(nameLinks.laterName));
       await pause();
-      const peopleRows = await readBatches(read, people, batchSize, pause);
+      const peopleRows = await batches(people);
       const classRows = await read
         .select()
         .from(rangeClasses)
@@ -136,7 +155,7 @@ export async function readSnapshotRowsText(
         .from(syncRuns)
         .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
         .limit(1);
-      const rows: SnapshotRowsText = {
+      return {
         version,
         sources: sourceRows,
         assignments: assignmentRows,
@@ -146,7 +165,6 @@ export async function readSnapshotRowsText(
         rangeClasses: classRows,
         lastSync,
       };
-      return rows;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
