@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import { PassjoinIndex } from 'mnemonist';
+import type { PassjoinIndex } from 'mnemonist';
+import { passjoinIndex } from './passjoin.ts';
 import { serviceKey } from './service-index.ts';
 
 /** A name found from a query: by its start (`prefix`) or within a few typos. */
@@ -65,7 +66,7 @@ export class NameIndex {
    * a snapshot refresh should not wait for.
    */
   #typoIndex(allowed: number): PassjoinIndex<string> {
-    this.#typos ??= [1, 2].map((k) => PassjoinIndex.from(this.#names.keys(), distance, k));
+    this.#typos ??= [1, 2].map((k) => passjoinIndex().from(this.#names.keys(), distance, k));
     return this.#typos[allowed - 1] as PassjoinIndex<string>;
   }
 

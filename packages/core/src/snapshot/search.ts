@@ -1,8 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { PassjoinIndex } from 'mnemonist';
+import type { PassjoinIndex } from 'mnemonist';
 import { PORT_MAX } from '../model.ts';
 import { NameIndex, SortedKeys, typosAllowed } from './name-index.ts';
+import { passjoinIndex } from './passjoin.ts';
 import type { AssignmentRow } from './rows.ts';
 import { serviceKey } from './service-index.ts';
 
@@ -71,7 +72,7 @@ class SoftwareNames {
     }
     const spellings = [...this.#spellings.keys()];
     this.#sorted = new SortedKeys(spellings);
-    this.#typos = [1, 2].map((k) => PassjoinIndex.from(spellings, distance, k));
+    this.#typos = [1, 2].map((k) => passjoinIndex().from(spellings, distance, k));
   }
 
   find(query: string): SoftwareHit[] {
