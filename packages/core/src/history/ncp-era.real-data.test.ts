@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
 import type { RegistryRecord } from '../model.ts';
 import { canonicalRecord } from '../records/fingerprint.ts';
 import { parseSource } from '../sources/detect.ts';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { sharedDataFile } from '../testing.ts';
 import { buildTimeline } from './timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
@@ -13,7 +14,7 @@ const RFCS = [
 ];
 const PATHS = [...RFCS.map((n) => `rfc/rfc${n}.txt`), 'iana/service-names-port-numbers.xml'];
 
-describe.runIf(sharedDataDir())('port 1 and 23 from the NCP socket lists (1972) to today', () => {
+describeSharedData('port 1 and 23 from the NCP socket lists (1972) to today', () => {
   const documents = PATHS.map((path) =>
     parseSource(readFileSync(sharedDataFile(path) as string), path),
   );

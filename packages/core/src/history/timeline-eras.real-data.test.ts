@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
 import { FACTS } from '../../test/fixtures/timeline/era-facts.ts';
 import type { Protocol, RegistryRecord, SourceDocument } from '../model.ts';
 import { canonicalRecord } from '../records/fingerprint.ts';
 import { parseSource } from '../sources/detect.ts';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { sharedDataFile } from '../testing.ts';
 import { stateAt } from './port-timeline.ts';
 import { buildTimeline } from './timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
@@ -29,7 +30,7 @@ function readText(path: string): string {
   return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('latin1').replace(/\s+/g, ' ');
 }
 
-describe.runIf(sharedDataDir())('the timeline from RFC 739 (1977) to the 2026 registry', () => {
+describeSharedData('the timeline from RFC 739 (1977) to the 2026 registry', () => {
   const documents: (SourceDocument & { path: string })[] = PATHS.map((path) => ({
     ...parseSource(readFileSync(sharedDataFile(path) as string), path),
     path,

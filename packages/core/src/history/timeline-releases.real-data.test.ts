@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
 import {
   composeHistoryChanges,
   type NetChanges,
@@ -12,7 +13,7 @@ import {
 import { RELEASE_DIFFERENCES } from '../../test/fixtures/timeline/release-differences.ts';
 import { recordFingerprint } from '../records/fingerprint.ts';
 import { parseSource } from '../sources/detect.ts';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { sharedDataFile } from '../testing.ts';
 import { buildTimeline } from './timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
@@ -53,7 +54,7 @@ function countByRelease(net: NetChanges): Map<string, number> {
   return counts;
 }
 
-describe.runIf(sharedDataDir())('the timeline of every IANA XML release, 2013–2026', () => {
+describeSharedData('the timeline of every IANA XML release, 2013–2026', () => {
   const dir = mkdtempSync(join(tmpdir(), 'portbook-releases-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const { sources, entries } = loadReleases(unpackReleases(dir));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
 import {
   composeHistoryChanges,
   timelineNetChanges,
@@ -7,7 +8,7 @@ import {
 } from '../../test/fixtures/timeline/iana-history.ts';
 import { canonicalRecord } from '../records/fingerprint.ts';
 import { parseSource } from '../sources/detect.ts';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { sharedDataFile } from '../testing.ts';
 import { buildTimeline } from './timeline.ts';
 import type { TimelineEntry, TimelineSource } from './types.ts';
 
@@ -46,7 +47,7 @@ function loadYearlySnapshots(): { sources: TimelineSource[]; entries: TimelineEn
   return { sources, entries };
 }
 
-describe.runIf(sharedDataDir())('the timeline of the yearly XML snapshots 2017–2026', () => {
+describeSharedData('the timeline of the yearly XML snapshots 2017–2026', () => {
   const { sources, entries } = loadYearlySnapshots();
   const timeline = buildTimeline(sources, entries);
   const publishedOf = new Map(sources.map((s) => [s.id, s.published]));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
 import type { RangeClassDefinition } from '../model.ts';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { sharedDataFile } from '../testing.ts';
 import { IANA_RANGE_CLASSES } from './range-classes.ts';
 import { REGISTRY_EVENTS } from './registry-events.ts';
 
@@ -21,7 +22,7 @@ const words = (text: string) =>
     .replace(/(\d)- (\d)/g, '$1-$2')
     .trim();
 
-describe.runIf(sharedDataDir())('the quotations of the IANA range classes', () => {
+describeSharedData('the quotations of the IANA range classes', () => {
   const quoted: Pick<RangeClassDefinition, 'id' | 'definedByUrl' | 'quotation'>[] = [
     ...IANA_RANGE_CLASSES,
     ...REGISTRY_EVENTS,

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
 import type { RegistryRecord } from '../model.ts';
 import { recordFingerprint } from '../records/fingerprint.ts';
 import { recordKey } from '../records/key.ts';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { sharedDataFile } from '../testing.ts';
 import { parseIanaCsv } from './iana-csv.ts';
 import { parseIanaXml } from './iana-xml.ts';
 
@@ -31,7 +32,7 @@ function historyKey(record: HistoryRecord): string {
   return `${range}/${record.protocol || '-'}/${record.name ? record.name.toLowerCase() : '-'}`;
 }
 
-describe.runIf(sharedDataDir())('parseIanaCsv on the 2026-02-13 CSV', () => {
+describeSharedData('parseIanaCsv on the 2026-02-13 CSV', () => {
   const csvPath = sharedDataFile('iana/service-names-port-numbers.csv') as string;
   const xmlPath = sharedDataFile('iana/service-names-port-numbers.xml') as string;
   const csv = parseIanaCsv(readFileSync(csvPath), csvPath);

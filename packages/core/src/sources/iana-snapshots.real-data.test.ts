@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
+import { sharedDataFile } from '../testing.ts';
 import { parseSource } from './detect.ts';
 
 /** Record counts from PROVENANCE.md, section 2. */
@@ -19,7 +20,7 @@ const SNAPSHOT_RECORDS: Record<string, number> = {
   '2026-01-23': 14_496,
 };
 
-describe.runIf(sharedDataDir())('the yearly XML snapshots', () => {
+describeSharedData('the yearly XML snapshots', () => {
   it.each(Object.entries(SNAPSHOT_RECORDS))('%s parses with %i records', (date, count) => {
     const path = sharedDataFile(`iana-snapshots/${date}.xml.gz`) as string;
     const document = parseSource(readFileSync(path), path);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
+import { sharedDataFile } from '../testing.ts';
 import { parseIanaXml } from './iana-xml.ts';
 
 const XML_FILE = 'iana/service-names-port-numbers.xml';
 
-describe.runIf(sharedDataDir())('parseIanaXml on the 2026-08-17 registry', () => {
+describeSharedData('parseIanaXml on the 2026-08-17 registry', () => {
   const path = sharedDataFile(XML_FILE) as string;
   const bytes = readFileSync(path);
   const document = parseIanaXml(bytes, path);

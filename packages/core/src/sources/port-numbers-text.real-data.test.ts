@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
 import type { RegistryRecord } from '../model.ts';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { sharedDataFile } from '../testing.ts';
 import { parseSource } from './detect.ts';
 import { readPortNumbersText } from './port-numbers-text.ts';
 import { decodeLegacyText } from './port-numbers-text-lines.ts';
@@ -33,7 +34,7 @@ const RECORDS: Record<(typeof EDITIONS)[number], number> = {
 const HEADER_TEXT =
   /PORT NUMBERS|^Keyword\b|^-------|PRIVATE PORTS|The (?:Well Known|Registered) Ports/;
 
-describe.runIf(sharedDataDir())('the port-numbers text files', () => {
+describeSharedData('the port-numbers text files', () => {
   it.each(EDITIONS)('%s parses with its date and record count', (date) => {
     const document = parseSource(readFileSync(path(date)), path(date));
     expect(document).toMatchObject({ kind: 'iana-text', edition: `iana:${date}`, published: date });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../test/describe-shared-data.ts';
 import type { RegistryRecord } from '../model.ts';
-import { sharedDataDir, sharedDataFile } from '../testing.ts';
+import { sharedDataFile } from '../testing.ts';
 import { parseSource } from './detect.ts';
 import { decodeLegacyText } from './port-numbers-text-lines.ts';
 import type { TableEntry } from './port-numbers-text-record.ts';
@@ -74,7 +75,7 @@ const PORT_15_LINE: Record<number, number> = {
 const PAGE_HEADER =
   /\[Page \d+\]|Reynolds & Postel|Assigned Numbers|^RFC \d+|^NWG\/RFC|PORT NUMBERS|^Decimal\b/;
 
-describe.runIf(sharedDataDir())('the Assigned Numbers RFCs', () => {
+describeSharedData('the Assigned Numbers RFCs', () => {
   it.each(Object.entries(RECORDS))('RFC %s parses to %i records', (rfc, count) => {
     const document = parseSource(readFileSync(path(Number(rfc))), path(Number(rfc)));
     expect(document).toMatchObject({ kind: 'rfc', edition: `rfc:${rfc}` });

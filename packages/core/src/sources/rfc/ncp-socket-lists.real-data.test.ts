@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { sharedDataDir, sharedDataFile } from '../../testing.ts';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../../test/describe-shared-data.ts';
+import { sharedDataFile } from '../../testing.ts';
 import { parseSource } from '../detect.ts';
 
 const parse = (rfc: number) =>
@@ -8,7 +9,7 @@ const parse = (rfc: number) =>
 const sockets = (rfc: number) =>
   parse(rfc).records.map((r) => [r.portRange?.low, r.description, r.status]);
 
-describe.runIf(sharedDataDir())('the NCP socket lists as documents', () => {
+describeSharedData('the NCP socket lists as documents', () => {
   it('marks each as NCP socket numbers, dated by its header', () => {
     expect(parse(349)).toMatchObject({
       kind: 'rfc',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { sharedDataDir, sharedDataFile } from '../../testing.ts';
+import { expect, it } from 'vitest';
+import { describeSharedData } from '../../../test/describe-shared-data.ts';
+import { sharedDataFile } from '../../testing.ts';
 import { decodeLegacyText } from '../port-numbers-text-lines.ts';
 import { ASSIGNED_NUMBERS_RFC_NUMBERS } from './editions.ts';
 import { rangeStatements } from './range-statements.ts';
@@ -14,7 +15,7 @@ const DOCUMENTS = [
 const text = (name: string) => decodeLegacyText(readFileSync(sharedDataFile(name) as string));
 const words = (value: string) => value.replace(/\s+/g, ' ');
 
-describe.runIf(sharedDataDir())('rangeStatements on the real documents', () => {
+describeSharedData('rangeStatements on the real documents', () => {
   it.each(DOCUMENTS)('%s: every quotation is verbatim and starts on its line', (name) => {
     const source = text(name);
     const lines = source.split('\n');
