@@ -16,6 +16,18 @@ function churn(mib: number): number {
 let release: IdleMemoryRelease | undefined;
 afterEach(() => release?.stop());
 
+/** Starts a release that is quiet on any interval with no work; returns what each release freed. */
+function watch(intervalMs: number, minFreedBytes: number): number[] {
+  const released: number[] = [];
+  release = new IdleMemoryRelease({
+    intervalMs,
+    quietBelow: 0,
+    minFreedBytes,
+    onRelease: ({ freedBytes }) => released.push(freedBytes),
+  });
+  return released;
+}
+
 describe('releaseFreedMemory', () => {
   it('gives the pages of collected garbage back, without leaving `gc` for other code', () => {
     const before = typeof globalThis.gc;
@@ -30,17 +42,11 @@ describe('releaseFreedMemory', () => {
 
 describe('IdleMemoryRelease', () => {
   it('releases once the work goes quiet, and only then', async () => {
-    const released: number[] = [];
-    release = new IdleMemoryRelease({
-      intervalMs: 100,
-      quietBelow: 0,
-      minFreedBytes: 64 * MiB,
-      onRelease: ({ freedBytes }) => released.push(freedBytes),
-    });
+    const released = watch(100, 64 * MiB);
     churn(300);
     // Busy: work in every interval.
     for (let i = 0; i < 10; i++) {
-      release.touch();
+      release?.touch();
       await sleep(40);
     }
     expect(released).toEqual([]);
@@ -53,13 +59,7 @@ describe('IdleMemoryRelease', () => {
   });
 
   it('leaves memory alone when little was freed', async () => {
-    const released: number[] = [];
-    release = new IdleMemoryRelease({
-      intervalMs: 50,
-      quietBelow: 0,
-      minFreedBytes: 1024 * MiB,
-      onRelease: ({ freedBytes }) => released.push(freedBytes),
-    });
+    const released = watch(50, 1024 * MiB);
     churn(100);
     await sleep(300);
     expect(released).toEqual([]);
