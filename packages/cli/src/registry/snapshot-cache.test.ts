@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isCurrent } from '@portbook/core/reader';
+import { isCurrent, Occupancy } from '@portbook/core/reader';
 import { record, snapshotRowsFrom } from '@portbook/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCache, writeCache } from './snapshot-cache.ts';
@@ -10,6 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), 'portbook-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ssh = record({ serviceName: 'ssh', port: 22, protocol: 'tcp', description: 'Secure Shell' });
+/** Across the first two blocks of 1,024 ports. */
+const spanning = record({ serviceName: 'wide', port: [1000, 1100], protocol: 'udp' });
 const rows = {
   ...snapshotRowsFrom([
     {
@@ -19,7 +21,7 @@ const rows = {
       records: [ssh, record({ serviceName: 'http', port: 80, protocol: 'tcp' })],
       people: [{ id: 'Jon_Postel', name: 'Jon Postel', org: null, uri: null, updated: null }],
     },
-    { id: 2, edition: 'iana:2021-01-01', published: '2021-01-01', records: [ssh] },
+    { id: 2, edition: 'iana:2021-01-01', published: '2021-01-01', records: [ssh, spanning] },
   ]),
   lastSync: {
     id: 1,
@@ -46,6 +48,22 @@ describe('the snapshot cache file', () => {
     for (const part of ['version', 'sources', 'changes', 'nameLinks', 'people', 'rangeClasses'])
       expect(read?.[part as keyof typeof rows]).toEqual(rows[part as keyof typeof rows]);
     expect(read?.lastSync).toEqual(rows.lastSync);
+  });
+
+  it("reads the current records by blocks of ports, the same objects, and today's port space", () => {
+    const file = join(dir, 'blocks.v8');
+    writeCache(file, 'key-3', rows);
+    const read = readCache(file)?.rows;
+    const blocks = read?.currentBlocks;
+    expect(blocks?.size).toBe(1024);
+    const names = (index: number) => blocks?.block(index).map((row) => row.serviceName);
+    expect(names(0)).toEqual(['ssh', 'wide']);
+    expect(names(1)).toEqual(['wide']);
+    expect(names(2)).toEqual([]);
+    expect(blocks?.block(1)[0]).toBe(blocks?.block(0)[1]);
+    expect(read?.currentAssignments).toContain(blocks?.block(0)[0]);
+    const current = rows.assignments.filter(isCurrent);
+    expect(blocks?.occupancy()).toEqual(new Occupancy(current).state());
   });
 
   it('is no cache when missing, of another format, or cut short', () => {

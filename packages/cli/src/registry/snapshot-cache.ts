@@ -18,32 +18,57 @@ import {
   IANA_RANGE_CLASSES,
   ianaOrder,
   isCurrent,
+  Occupancy,
+  type OccupancyState,
   oldestFirst,
+  PORT_MAX,
   type SnapshotRows,
 } from '@portbook/core/reader';
 import { databaseEnv, MIGRATIONS_FOLDER } from '@portbook/db/env';
 
 /** Bumped when the file's layout or `SnapshotRows` changes shape without a migration. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
+
+/** Ports per block of current records: a port's question reads its block alone. */
+const BLOCK_SIZE = 1024;
+const BLOCKS = (PORT_MAX + 1) / BLOCK_SIZE;
 
 /** What a lookup always reads: the small tables and the version. */
 type Head = Pick<SnapshotRows, 'version' | 'sources' | 'nameLinks' | 'rangeClasses' | 'lastSync'>;
 
 /**
- * The rows in parts, each read only when a question needs it: today's registry (`current`)
- * without the history (`past`, `changes`) or the people. The whole file is 30 MiB for the full
- * history; reading and decoding all of it took most of a lookup's time.
+ * The rows in parts, each read only when a question needs it. Today's records are stored by
+ * blocks of ports (those within one block in it, the few spanning blocks apart, those without a
+ * port apart) beside today's port space (`Occupancy.state()`), so a question about a port reads
+ * one block, not all 14,000 records; the history (`past`, `changes`) and the people apart too.
+ * The whole file is 30 MiB for the full history; reading and decoding all of it took most of a
+ * lookup's time.
  */
 interface Parts {
   head: Head;
-  current: readonly AssignmentRow[];
+  occupancy: OccupancyState;
+  [block: BlockPart]: readonly AssignmentRow[];
+  spanning: readonly AssignmentRow[];
+  portless: readonly AssignmentRow[];
   past: readonly AssignmentRow[];
   changes: SnapshotRows['changes'];
   people: SnapshotRows['people'];
 }
 
-type PartName = keyof Parts;
-const PART_NAMES: readonly PartName[] = ['head', 'current', 'people', 'past', 'changes'];
+type PartName = keyof Parts & string;
+type BlockPart = `block.${number}`;
+const blockPart = (index: number): BlockPart => `block.${index}`;
+const BLOCK_PARTS = Array.from({ length: BLOCKS }, (_, index) => blockPart(index));
+const PART_NAMES: readonly PartName[] = [
+  'head',
+  'occupancy',
+  ...BLOCK_PARTS,
+  'spanning',
+  'portless',
+  'people',
+  'past',
+  'changes',
+];
 
 /** The file starts with the header's length (4 bytes), then the header, then the parts. */
 interface Header {
@@ -101,9 +126,21 @@ export function codeKey(): string {
  */
 export function writeCache(file: string, key: string, rows: SnapshotRows): void {
   const { version, sources, nameLinks, rangeClasses, lastSync } = rows;
+  const current = rows.assignments.filter(isCurrent).sort(ianaOrder);
+  const blocks = BLOCK_PARTS.map((): AssignmentRow[] => []);
+  const spanning: AssignmentRow[] = [];
+  const portless: AssignmentRow[] = [];
+  for (const row of current) {
+    if (row.portLow === null || row.portHigh === null) portless.push(row);
+    else if (blockOf(row.portLow) !== blockOf(row.portHigh)) spanning.push(row);
+    else blocks[blockOf(row.portLow)]?.push(row);
+  }
   const parts: Parts = {
     head: { version, sources, nameLinks, rangeClasses, lastSync },
-    current: rows.assignments.filter(isCurrent).sort(ianaOrder),
+    occupancy: new Occupancy(current).state(),
+    ...Object.fromEntries(blocks.map((block, index) => [blockPart(index), block])),
+    spanning,
+    portless,
     past: rows.assignments.filter((row) => !isCurrent(row)).sort(ianaOrder),
     changes: [...rows.changes].sort(oldestFirst),
     people: rows.people,
@@ -122,6 +159,8 @@ export function writeCache(file: string, key: string, rows: SnapshotRows): void 
   size.writeUInt32LE(header.length);
   writeAtomically(file, Buffer.concat([size, header, ...bodies]));
 }
+
+const blockOf = (port: number) => Math.floor(port / BLOCK_SIZE);
 
 /** The file's descriptors close when the rows reading from them are collected. */
 const openFiles = new FinalizationRegistry<number>((fd) => closeSync(fd));
@@ -157,36 +196,51 @@ function readBytes(fd: number, position: number, length: number): Buffer {
 }
 
 function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotRows {
+  const parts = new Map<PartName, unknown>();
+  // Each part decoded once: every question gets the same row objects.
   const read = <Name extends PartName>(name: Name): Parts[Name] => {
-    const [offset, length] = placed[name];
-    return deserialize(readBytes(fd, start + offset, length)) as Parts[Name];
+    if (!parts.has(name)) {
+      const [offset, length] = placed[name];
+      parts.set(name, deserialize(readBytes(fd, start + offset, length)));
+    }
+    return parts.get(name) as Parts[Name];
   };
-  const head = read('head');
+  const blocks: (readonly AssignmentRow[] | undefined)[] = [];
+  const block = (index: number) => {
+    blocks[index] ??= [
+      ...read(blockPart(index)),
+      ...read('spanning').filter(
+        (row) => blockOf(row.portLow ?? 0) <= index && index <= blockOf(row.portHigh ?? 0),
+      ),
+    ].sort(ianaOrder);
+    return blocks[index];
+  };
   let current: readonly AssignmentRow[] | undefined;
   let assignments: readonly AssignmentRow[] | undefined;
-  let changes: SnapshotRows['changes'] | undefined;
-  let people: SnapshotRows['people'] | undefined;
   const currentRows = () => {
-    current ??= read('current');
+    current ??= [
+      ...read('portless'),
+      ...BLOCK_PARTS.flatMap((name) => read(name)),
+      ...read('spanning'),
+    ].sort(ianaOrder);
     return current;
   };
   return {
-    ...head,
+    ...read('head'),
     get currentAssignments() {
       return currentRows();
     },
+    currentBlocks: { size: BLOCK_SIZE, block, occupancy: () => read('occupancy') },
     // The same objects as `currentAssignments`, the past ones after them.
     get assignments() {
       assignments ??= [...currentRows(), ...read('past')];
       return assignments;
     },
     get changes() {
-      changes ??= read('changes');
-      return changes;
+      return read('changes');
     },
     get people() {
-      people ??= read('people');
-      return people;
+      return read('people');
     },
   };
 }

@@ -3,6 +3,7 @@ import { SoftwareIndex } from '../software/software-index.ts';
 import { recordText } from './assignment-filter.ts';
 import { type BuildSteps, runAtOnce, runPausing } from './build-steps.ts';
 import { ChangeFeed } from './change-feed.ts';
+import { currentInBlocks, ianaOrder, indexCurrent } from './current-by-port.ts';
 import { Occupancy } from './occupancy.ts';
 import { PortBuckets } from './port-buckets.ts';
 import { RangeClassIndex } from './range-class-index.ts';
@@ -37,12 +38,6 @@ export interface BuildOptions {
 
 /** Lets the event loop run other work (requests, health checks) before the next phase. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** IANA's order of records: by port, then the place in the document, then id. */
-export const ianaOrder = (a: AssignmentRow, b: AssignmentRow) =>
-  (a.portLow ?? -1) - (b.portLow ?? -1) ||
-  a.position - b.position ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const publishedOrder = (a: SourceRow, b: SourceRow) =>
   a.published < b.published ? -1 : a.published > b.published ? 1 : a.id - b.id;
@@ -113,6 +108,7 @@ export async function buildRegistrySnapshot(
     sources: () => [...rows.sources].sort(publishedOrder),
     assignments: () => [...rows.assignments].sort(ianaOrder),
     currentAssignments: () => x.currentRows,
+    currentBlocks: () => rows.currentBlocks,
     changes: () => rows.changes,
     nameLinks: () => rows.nameLinks,
     people: () => rows.people,
@@ -129,8 +125,13 @@ export async function buildRegistrySnapshot(
         : sorted.assignments.filter(isCurrent),
     registry: () => registryInfoOf(sorted.sources, sorted.assignments, rows.lastSync),
     allByPort: () => new PortBuckets(sorted.assignments),
-    currentByPort: () => new PortBuckets(x.currentRows),
-    current: () => new Occupancy(x.currentRows),
+    // Stored in blocks (the CLI's cache), the current records are read only where asked.
+    currentByPort: () =>
+      rows.currentBlocks ? currentInBlocks(rows.currentBlocks) : indexCurrent(x.currentRows),
+    current: () =>
+      rows.currentBlocks
+        ? Occupancy.restore(rows.currentBlocks.occupancy())
+        : new Occupancy(x.currentRows),
     assignmentsById: () => new Map(sorted.assignments.map((row) => [row.id, row])),
     versions: () => {
       const versions = new Map<number, AssignmentRow>();

@@ -1,7 +1,8 @@
 export * from './assignment-filter.ts';
 export * from './build-snapshot.ts';
 export { type ChangeCursor, type ChangeFilter, oldestFirst } from './change-feed.ts';
-export { type Occupancy, type PortSkip, USER_PORTS } from './occupancy.ts';
+export { ianaOrder } from './current-by-port.ts';
+export { Occupancy, type OccupancyState, type PortSkip, USER_PORTS } from './occupancy.ts';
 export * from './port-status.ts';
 export type { PortView } from './port-view.ts';
 export type { RegistryInfo } from './registry-info.ts';

@@ -10,6 +10,14 @@ const NO_PROTOCOL_BIT = 1 << PROTOCOLS.length;
 const EVERY_CLAIM = (NO_PROTOCOL_BIT << 1) - 1;
 const UNASSIGNED = STATUS_STRENGTH.indexOf('unassigned');
 
+/** The arrays an `Occupancy` answers from, as `state()` gives them and `restore` takes them. */
+export interface OccupancyState {
+  strength: Uint8Array;
+  claims: Uint8Array;
+  previous: Int32Array;
+  next: Int32Array;
+}
+
 /** Ports to treat as taken although no record claims them. */
 export type PortSkip = (port: number) => boolean;
 
@@ -48,6 +56,30 @@ export class Occupancy {
       this.#next[port] = last;
       if (this.#strength[port] === assigned) last = port;
     }
+  }
+
+  /**
+   * The port space computed once and stored (the CLI's cache keeps today's): the same answers
+   * as the `Occupancy` whose `state()` it was.
+   */
+  static restore(state: OccupancyState): Occupancy {
+    const occupancy = new Occupancy([]);
+    const into = occupancy.state();
+    for (const key of ['strength', 'claims', 'previous', 'next'] as const) {
+      if (state[key].length !== into[key].length) throw new Error(`occupancy ${key}: wrong length`);
+      into[key].set(state[key]);
+    }
+    return occupancy;
+  }
+
+  /** The arrays behind the answers (not copies): to store, not to change. */
+  state(): OccupancyState {
+    return {
+      strength: this.#strength,
+      claims: this.#claims,
+      previous: this.#previous,
+      next: this.#next,
+    };
   }
 
   status(port: number) {

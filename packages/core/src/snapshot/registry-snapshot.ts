@@ -9,6 +9,7 @@ import { SOCKET_STATEMENTS, type SocketStatement } from '../sources/rfc/socket-s
 import { AssignedPorts } from './assigned-ports.ts';
 import { type AssignmentFilter, assignmentPredicate, recordText } from './assignment-filter.ts';
 import type { ChangeCursor, ChangeFeed, ChangeFilter } from './change-feed.ts';
+import type { CurrentByPort } from './current-by-port.ts';
 import { Memo } from './memo.ts';
 import { Occupancy, type PortSkip } from './occupancy.ts';
 import type { PortBuckets } from './port-buckets.ts';
@@ -40,7 +41,7 @@ export interface SnapshotIndexes {
   registry: RegistryInfo;
   /** Every assignment, by port (IANA's order), and the current ones alone. */
   allByPort: PortBuckets<AssignmentRow>;
-  currentByPort: PortBuckets<AssignmentRow>;
+  currentByPort: CurrentByPort;
   current: Occupancy;
   assignmentsById: Map<string, AssignmentRow>;
   versions: Map<number, AssignmentRow>;
@@ -270,8 +271,14 @@ export class RegistrySnapshot {
         this.#x.rows.people,
         (row) => this.#x.texts.get(row) ?? recordText(row),
       );
-      // Without a date only current records can match: the current ones alone are read.
-      const rows = filter.at === undefined ? this.#x.currentRows : this.#x.rows.assignments;
+      // Without a date only current records can match: the current ones alone are read, and
+      // with a range only those around it.
+      const rows =
+        filter.at !== undefined
+          ? this.#x.rows.assignments
+          : filter.within
+            ? this.#x.currentByPort.around(filter.within)
+            : this.#x.currentRows;
       return rows.filter(matches);
     });
   }

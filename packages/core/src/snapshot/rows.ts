@@ -7,6 +7,7 @@ import type {
   SourceKind,
   Status,
 } from '../model.ts';
+import type { OccupancyState } from './occupancy.ts';
 
 /**
  * The rows a snapshot is built from, shaped as the database stores them (db's drizzle row types
@@ -96,6 +97,16 @@ export interface SyncRunRow {
   message: string | null;
 }
 
+/** Current records by blocks of ports: see `SnapshotRows.currentBlocks`. */
+export interface CurrentBlocks {
+  /** Ports per block: block `b` holds ports `b * size` to `(b + 1) * size - 1`. */
+  readonly size: number;
+  /** The current records whose range meets block `index`, in IANA's order. */
+  block(index: number): readonly AssignmentRow[];
+  /** Today's port space, as `Occupancy.state()` gave it for the current records. */
+  occupancy(): OccupancyState;
+}
+
 /** Everything a snapshot holds, as read in one go from the system of record. */
 export interface SnapshotRows {
   /** Changes whenever an import lands (see db `registryVersion`): names the snapshot. */
@@ -108,6 +119,13 @@ export interface SnapshotRows {
    * questions about the past (`assignments` may be read lazily, as the CLI's cache does).
    */
   currentAssignments?: readonly AssignmentRow[];
+  /**
+   * The same current records a block of ports at a time, and today's port space, when whoever
+   * read the rows stores them so (the CLI's cache, which reads each part only when asked): a
+   * snapshot built on demand then answers about a port or a range from the blocks it meets,
+   * without reading every current record.
+   */
+  currentBlocks?: CurrentBlocks;
   changes: readonly ChangeRow[];
   nameLinks: readonly NameLinkRow[];
   people: readonly PersonRecordRow[];
