@@ -48,6 +48,8 @@ describe('the snapshot cache file', () => {
     for (const part of ['version', 'sources', 'changes', 'nameLinks', 'people', 'rangeClasses'])
       expect(read?.[part as keyof typeof rows]).toEqual(rows[part as keyof typeof rows]);
     expect(read?.lastSync).toEqual(rows.lastSync);
+    expect(read?.person?.('Jon_Postel')).toBe(read?.people[0]);
+    expect(read?.person?.('Nobody')).toBeUndefined();
   });
 
   it("reads the current records by blocks of ports, the same objects, and today's port space", () => {

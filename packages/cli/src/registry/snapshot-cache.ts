@@ -21,13 +21,14 @@ import {
   Occupancy,
   type OccupancyState,
   oldestFirst,
+  type PersonRecordRow,
   PORT_MAX,
   type SnapshotRows,
 } from '@portbook/core/reader';
 import { databaseEnv, MIGRATIONS_FOLDER } from '@portbook/db/env';
 
 /** Bumped when the file's layout or `SnapshotRows` changes shape without a migration. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** Ports per block of current records: a port's question reads its block alone. */
 const BLOCK_SIZE = 1024;
@@ -52,11 +53,19 @@ interface Parts {
   portless: readonly AssignmentRow[];
   past: readonly AssignmentRow[];
   changes: SnapshotRows['changes'];
-  people: SnapshotRows['people'];
+  [bucket: PeoplePart]: SnapshotRows['people'];
 }
 
 type PartName = keyof Parts & string;
 type BlockPart = `block.${number}`;
+type PeoplePart = `people.${number}`;
+/** People in buckets by a hash of their id: a record's assignee reads one bucket. */
+const PEOPLE_BUCKETS = 16;
+const peoplePart = (id: string): PeoplePart => `people.${fnv1aNumber(id) % PEOPLE_BUCKETS}`;
+const PEOPLE_PARTS = Array.from(
+  { length: PEOPLE_BUCKETS },
+  (_, index): PeoplePart => `people.${index}`,
+);
 const blockPart = (index: number): BlockPart => `block.${index}`;
 const BLOCK_PARTS = Array.from({ length: BLOCKS }, (_, index) => blockPart(index));
 const PART_NAMES: readonly PartName[] = [
@@ -65,7 +74,7 @@ const PART_NAMES: readonly PartName[] = [
   ...BLOCK_PARTS,
   'spanning',
   'portless',
-  'people',
+  ...PEOPLE_PARTS,
   'past',
   'changes',
 ];
@@ -104,11 +113,15 @@ export function snapshotCacheFile(env: NodeJS.ProcessEnv = process.env): string 
  * node:crypto takes longer to load than a lookup has to spare.
  */
 function fnv1a(text: string): string {
+  return fnv1aNumber(text).toString(16).padStart(8, '0');
+}
+
+function fnv1aNumber(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {
     hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
   }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return hash >>> 0;
 }
 
 /** What the code expects of a cache: its format, the schema, the range classes seeded from code. */
@@ -143,8 +156,10 @@ export function writeCache(file: string, key: string, rows: SnapshotRows): void 
     portless,
     past: rows.assignments.filter((row) => !isCurrent(row)).sort(ianaOrder),
     changes: [...rows.changes].sort(oldestFirst),
-    people: rows.people,
+    ...Object.fromEntries(PEOPLE_PARTS.map((name) => [name, [] as PersonRecordRow[]])),
   };
+  for (const person of rows.people)
+    (parts[peoplePart(person.id)] as PersonRecordRow[]).push(person);
   const bodies = PART_NAMES.map((name) => serialize(parts[name]));
   const placed = {} as Header['parts'];
   let offset = 0;
@@ -217,6 +232,7 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
   };
   let current: readonly AssignmentRow[] | undefined;
   let assignments: readonly AssignmentRow[] | undefined;
+  let people: readonly PersonRecordRow[] | undefined;
   const currentRows = () => {
     current ??= [
       ...read('portless'),
@@ -240,8 +256,10 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
       return read('changes');
     },
     get people() {
-      return read('people');
+      people ??= PEOPLE_PARTS.flatMap((name) => read(name));
+      return people;
     },
+    person: (id) => read(peoplePart(id)).find((person) => person.id === id),
   };
 }
 

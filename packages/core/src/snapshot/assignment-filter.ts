@@ -50,11 +50,12 @@ function wordMatches(word: string, text: string): boolean {
 
 /**
  * A predicate for the filter, prepared once per list: people named like `person` are found
- * once, not once per record. `textOf` gives a record's `recordText` (kept by the snapshot).
+ * once, not once per record (and only read when the filter names a person). `textOf` gives a
+ * record's `recordText` (kept by the snapshot).
  */
 export function assignmentPredicate(
   filter: AssignmentFilter,
-  people: readonly PersonRecordRow[],
+  people: () => readonly PersonRecordRow[],
   textOf: (row: AssignmentRow) => string,
 ): (row: AssignmentRow) => boolean {
   const protocols = filter.protocols?.length ? new Set(filter.protocols) : undefined;
@@ -63,7 +64,9 @@ export function assignmentPredicate(
   const person = filter.person?.trim() ?? '';
   const named = person
     ? new Set(
-        people.filter((p) => p.name?.toLowerCase().includes(person.toLowerCase())).map((p) => p.id),
+        people()
+          .filter((p) => p.name?.toLowerCase().includes(person.toLowerCase()))
+          .map((p) => p.id),
       )
     : undefined;
   const words = filter.text ? wordsOf(filter.text) : [];

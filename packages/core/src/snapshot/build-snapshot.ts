@@ -112,6 +112,7 @@ export async function buildRegistrySnapshot(
     changes: () => rows.changes,
     nameLinks: () => rows.nameLinks,
     people: () => rows.people,
+    person: () => rows.person,
     rangeClasses: () => rows.rangeClasses,
     lastSync: () => rows.lastSync,
   };
@@ -150,7 +151,10 @@ export async function buildRegistrySnapshot(
         x.currentByPort.at(port),
       ),
     sourcesById: () => new Map(sorted.sources.map((source) => [source.id, source])),
-    peopleById: () => new Map(sorted.people.map((person) => [person.id, person])),
+    peopleById: () =>
+      rows.person
+        ? { get: rows.person }
+        : new Map(sorted.people.map((person) => [person.id, person])),
     wordsIndexed: () => !onDemand || options.searchWords === true,
   };
   const x = onFirstUse(builders);

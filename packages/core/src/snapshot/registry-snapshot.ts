@@ -54,7 +54,7 @@ export interface SnapshotIndexes {
   wordsIndexed: boolean;
   software: SoftwareIndex;
   sourcesById: Map<number, SourceRow>;
-  peopleById: Map<string, PersonRecordRow>;
+  peopleById: Pick<Map<string, PersonRecordRow>, 'get'>;
 }
 
 /**
@@ -268,7 +268,7 @@ export class RegistrySnapshot {
     return this.#matching.get(JSON.stringify(filter), () => {
       const matches = assignmentPredicate(
         filter,
-        this.#x.rows.people,
+        () => this.#x.rows.people,
         (row) => this.#x.texts.get(row) ?? recordText(row),
       );
       // Without a date only current records can match: the current ones alone are read, and

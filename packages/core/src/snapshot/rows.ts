@@ -129,6 +129,11 @@ export interface SnapshotRows {
   changes: readonly ChangeRow[];
   nameLinks: readonly NameLinkRow[];
   people: readonly PersonRecordRow[];
+  /**
+   * One of `people` by id (the same object), when whoever read the rows stores them by id (the
+   * CLI's cache): a record's assignee is then found without reading everyone.
+   */
+  person?: (id: string) => PersonRecordRow | undefined;
   rangeClasses: readonly RangeClassDefinition[];
   lastSync?: SyncRunRow | undefined;
 }
