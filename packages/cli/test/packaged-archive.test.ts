@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { readArchiveIndex } from '@portbook/archive';
-import type { RegistrySnapshot } from '@portbook/core';
-import { type Database, loadSnapshot } from '@portbook/db';
+import { buildRegistrySnapshot, PORT_MAX, type RegistrySnapshot } from '@portbook/core';
+import { type Database, loadSnapshot, loadSnapshotRows } from '@portbook/db';
 import { rawRows } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliDatabase, cliDatabase, runCli } from './run-cli.ts';
+import { readCache, writeCache } from '../src/registry/snapshot-cache.ts';
+import { type CliDatabase, cliDatabase, runCli, scratchDir } from './run-cli.ts';
 
 /** The pack's registry documents (its prose RFCs are quoted, not imported). */
 const registryDocuments = readArchiveIndex().documents.filter(
@@ -45,6 +47,40 @@ describe('portbook sync --offline of the whole packaged archive', () => {
       ),
     );
   });
+
+  it("answers every port from the terminal's cache, read by blocks, as the server's snapshot does", async () => {
+    const file = join(scratchDir('cache'), 'rows.v8');
+    writeCache(file, 'real-data', await loadSnapshotRows(database.db));
+    const rows = readCache(file)?.rows;
+    if (!rows) throw new Error('the cache was not written');
+    const cached = await buildRegistrySnapshot(rows, { indexes: 'on-demand' });
+    // Only what a port's question reads (its blocks), then every port against the whole snapshot.
+    expect(cached.port(22).assignments.map((row) => row.serviceName)).toContain('ssh');
+    const differing: number[] = [];
+    for (let port = 0; port <= PORT_MAX; port++) {
+      const { history: _, ...expected } = snapshot.port(port);
+      const { history: __, ...actual } = cached.port(port);
+      const changes = (view: RegistrySnapshot) => view.portChanges(port).map((change) => change.id);
+      if (
+        JSON.stringify(actual) !== JSON.stringify(expected) ||
+        (port % 16 === 0 && JSON.stringify(changes(cached)) !== JSON.stringify(changes(snapshot)))
+      ) {
+        differing.push(port);
+      }
+    }
+    expect(differing).toEqual([]);
+    for (const within of [
+      { low: 0, high: 1023 },
+      { low: 1000, high: 1100 },
+      { low: 6000, high: 6063 },
+      { low: 49000, high: 65535 },
+    ]) {
+      expect(cached.assignmentsMatching({ within })).toEqual(
+        snapshot.assignmentsMatching({ within }),
+      );
+    }
+    expect(cached.portHistory(1)).toEqual(snapshot.portHistory(1));
+  }, 300_000);
 
   it('reaches back to 1972 on port 1 and through 1977 on port 15', () => {
     expect(snapshot.port(1).history[0]?.date).toMatch(/^1972-/);

@@ -14,6 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import {
   type AssignmentRow,
+  type ChangeRow,
+  changeSpans,
   EPHEMERAL_RANGES,
   IANA_RANGE_CLASSES,
   ianaOrder,
@@ -26,58 +28,67 @@ import {
   type SnapshotRows,
 } from '@portbook/core/reader';
 import { databaseEnv, MIGRATIONS_FOLDER } from '@portbook/db/env';
+import { joinedBlocks, type Spans, type SplitRows, splitByBlock as split } from './port-blocks.ts';
 
 /** Bumped when the file's layout or `SnapshotRows` changes shape without a migration. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
-/** Ports per block of current records: a port's question reads its block alone. */
-const BLOCK_SIZE = 1024;
-const BLOCKS = (PORT_MAX + 1) / BLOCK_SIZE;
+/** Ports per block of current records, and of changes: a port's question reads one block. */
+const CURRENT_BLOCK = 1024;
+const CHANGE_BLOCK = 256;
 
 /** What a lookup always reads: the small tables and the version. */
 type Head = Pick<SnapshotRows, 'version' | 'sources' | 'nameLinks' | 'rangeClasses' | 'lastSync'>;
 
+type Split = `${number}` | 'spanning' | 'portless';
+
 /**
- * The rows in parts, each read only when a question needs it. Today's records are stored by
- * blocks of ports (those within one block in it, the few spanning blocks apart, those without a
- * port apart) beside today's port space (`Occupancy.state()`), so a question about a port reads
- * one block, not all 14,000 records; the history (`past`, `changes`) and the people apart too.
- * The whole file is 30 MiB for the full history; reading and decoding all of it took most of a
- * lookup's time.
+ * The rows in parts, each read only when a question needs it. Today's records and the changes
+ * are stored by blocks of ports (`port-blocks.ts`), today's port space as `Occupancy.state()`
+ * gave it, the people in buckets by id: a question about a port reads a block of each, not
+ * 14,000 records and 40,000 changes. The history's records (`past`) apart. The whole file is
+ * 30 MiB for the full history; reading and decoding all of it took most of a lookup's time.
  */
-interface Parts {
+type Parts = {
   head: Head;
   occupancy: OccupancyState;
-  [block: BlockPart]: readonly AssignmentRow[];
-  spanning: readonly AssignmentRow[];
-  portless: readonly AssignmentRow[];
   past: readonly AssignmentRow[];
-  changes: SnapshotRows['changes'];
-  [bucket: PeoplePart]: SnapshotRows['people'];
-}
+} & { [Name in `current.${Split}`]: readonly AssignmentRow[] } & {
+  [Name in `changes.${Split}`]: readonly ChangeRow[];
+} & { [Name in `people.${number}`]: readonly PersonRecordRow[] };
 
 type PartName = keyof Parts & string;
-type BlockPart = `block.${number}`;
-type PeoplePart = `people.${number}`;
+
 /** People in buckets by a hash of their id: a record's assignee reads one bucket. */
 const PEOPLE_BUCKETS = 16;
-const peoplePart = (id: string): PeoplePart => `people.${fnv1aNumber(id) % PEOPLE_BUCKETS}`;
+const peoplePart = (id: string) => `people.${fnv1aNumber(id) % PEOPLE_BUCKETS}` as const;
+
+/** The names of a split's parts: its blocks, then the spanning and the portless rows. */
+function splitParts<Kind extends 'current' | 'changes'>(kind: Kind, blockSize: number) {
+  const blocks = Array.from(
+    { length: (PORT_MAX + 1) / blockSize },
+    (_, index) => `${kind}.${index}` as const,
+  );
+  return [...blocks, `${kind}.spanning`, `${kind}.portless`] as const;
+}
+
+const CURRENT_PARTS = splitParts('current', CURRENT_BLOCK);
+const CHANGE_PARTS = splitParts('changes', CHANGE_BLOCK);
 const PEOPLE_PARTS = Array.from(
   { length: PEOPLE_BUCKETS },
-  (_, index): PeoplePart => `people.${index}`,
+  (_, index) => `people.${index}` as const,
 );
-const blockPart = (index: number): BlockPart => `block.${index}`;
-const BLOCK_PARTS = Array.from({ length: BLOCKS }, (_, index) => blockPart(index));
 const PART_NAMES: readonly PartName[] = [
   'head',
   'occupancy',
-  ...BLOCK_PARTS,
-  'spanning',
-  'portless',
+  ...CURRENT_PARTS,
   ...PEOPLE_PARTS,
+  ...CHANGE_PARTS,
   'past',
-  'changes',
 ];
+
+const assignmentSpans = (row: AssignmentRow): Spans =>
+  row.portLow === null || row.portHigh === null ? [] : [[row.portLow, row.portHigh]];
 
 /** The file starts with the header's length (4 bytes), then the header, then the parts. */
 interface Header {
@@ -140,26 +151,18 @@ export function codeKey(): string {
 export function writeCache(file: string, key: string, rows: SnapshotRows): void {
   const { version, sources, nameLinks, rangeClasses, lastSync } = rows;
   const current = rows.assignments.filter(isCurrent).sort(ianaOrder);
-  const blocks = BLOCK_PARTS.map((): AssignmentRow[] => []);
-  const spanning: AssignmentRow[] = [];
-  const portless: AssignmentRow[] = [];
-  for (const row of current) {
-    if (row.portLow === null || row.portHigh === null) portless.push(row);
-    else if (blockOf(row.portLow) !== blockOf(row.portHigh)) spanning.push(row);
-    else blocks[blockOf(row.portLow)]?.push(row);
-  }
-  const parts: Parts = {
+  const changes = [...rows.changes].sort(oldestFirst);
+  const people = new Map(PEOPLE_PARTS.map((name) => [name, [] as PersonRecordRow[]]));
+  for (const person of rows.people) people.get(peoplePart(person.id))?.push(person);
+  // The split parts are spread in by name (checked by the reader's tests, not the compiler).
+  const parts: Record<string, unknown> = {
     head: { version, sources, nameLinks, rangeClasses, lastSync },
     occupancy: new Occupancy(current).state(),
-    ...Object.fromEntries(blocks.map((block, index) => [blockPart(index), block])),
-    spanning,
-    portless,
+    ...splitEntries('current', splitByBlock(current, CURRENT_BLOCK, assignmentSpans)),
+    ...splitEntries('changes', splitByBlock(changes, CHANGE_BLOCK, changeSpans)),
+    ...Object.fromEntries(people),
     past: rows.assignments.filter((row) => !isCurrent(row)).sort(ianaOrder),
-    changes: [...rows.changes].sort(oldestFirst),
-    ...Object.fromEntries(PEOPLE_PARTS.map((name) => [name, [] as PersonRecordRow[]])),
   };
-  for (const person of rows.people)
-    (parts[peoplePart(person.id)] as PersonRecordRow[]).push(person);
   const bodies = PART_NAMES.map((name) => serialize(parts[name]));
   const placed = {} as Header['parts'];
   let offset = 0;
@@ -175,7 +178,17 @@ export function writeCache(file: string, key: string, rows: SnapshotRows): void 
   writeAtomically(file, Buffer.concat([size, header, ...bodies]));
 }
 
-const blockOf = (port: number) => Math.floor(port / BLOCK_SIZE);
+function splitByBlock<Row>(rows: readonly Row[], blockSize: number, spansOf: (row: Row) => Spans) {
+  return split(rows, blockSize, (PORT_MAX + 1) / blockSize, spansOf);
+}
+
+function splitEntries<Row>(kind: string, rows: SplitRows<Row>): Record<string, Row[]> {
+  return {
+    ...Object.fromEntries(rows.blocks.map((block, index) => [`${kind}.${index}`, block])),
+    [`${kind}.spanning`]: rows.spanning,
+    [`${kind}.portless`]: rows.portless,
+  };
+}
 
 /** The file's descriptors close when the rows reading from them are collected. */
 const openFiles = new FinalizationRegistry<number>((fd) => closeSync(fd));
@@ -220,25 +233,24 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
     }
     return parts.get(name) as Parts[Name];
   };
-  const blocks: (readonly AssignmentRow[] | undefined)[] = [];
-  const block = (index: number) => {
-    blocks[index] ??= [
-      ...read(blockPart(index)),
-      ...read('spanning').filter(
-        (row) => blockOf(row.portLow ?? 0) <= index && index <= blockOf(row.portHigh ?? 0),
-      ),
-    ].sort(ianaOrder);
-    return blocks[index];
-  };
+  const currentBlocks = joinedBlocks(
+    CURRENT_BLOCK,
+    { block: (index) => read(`current.${index}`), spanning: () => read('current.spanning') },
+    assignmentSpans,
+    ianaOrder,
+  );
+  const changeBlocks = joinedBlocks(
+    CHANGE_BLOCK,
+    { block: (index) => read(`changes.${index}`), spanning: () => read('changes.spanning') },
+    changeSpans,
+    oldestFirst,
+  );
   let current: readonly AssignmentRow[] | undefined;
   let assignments: readonly AssignmentRow[] | undefined;
+  let changes: readonly ChangeRow[] | undefined;
   let people: readonly PersonRecordRow[] | undefined;
   const currentRows = () => {
-    current ??= [
-      ...read('portless'),
-      ...BLOCK_PARTS.flatMap((name) => read(name)),
-      ...read('spanning'),
-    ].sort(ianaOrder);
+    current ??= CURRENT_PARTS.flatMap((name) => read(name)).sort(ianaOrder);
     return current;
   };
   return {
@@ -246,15 +258,17 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
     get currentAssignments() {
       return currentRows();
     },
-    currentBlocks: { size: BLOCK_SIZE, block, occupancy: () => read('occupancy') },
+    currentBlocks: { ...currentBlocks, occupancy: () => read('occupancy') },
     // The same objects as `currentAssignments`, the past ones after them.
     get assignments() {
       assignments ??= [...currentRows(), ...read('past')];
       return assignments;
     },
     get changes() {
-      return read('changes');
+      changes ??= CHANGE_PARTS.flatMap((name) => read(name)).sort(oldestFirst);
+      return changes;
     },
+    changeBlocks,
     get people() {
       people ??= PEOPLE_PARTS.flatMap((name) => read(name));
       return people;

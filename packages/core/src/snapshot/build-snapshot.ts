@@ -110,6 +110,7 @@ export async function buildRegistrySnapshot(
     currentAssignments: () => x.currentRows,
     currentBlocks: () => rows.currentBlocks,
     changes: () => rows.changes,
+    changeBlocks: () => rows.changeBlocks,
     nameLinks: () => rows.nameLinks,
     people: () => rows.people,
     person: () => rows.person,
@@ -143,7 +144,7 @@ export async function buildRegistrySnapshot(
     texts: () => runAtOnce(textSteps(sorted.assignments)),
     services: () => runAtOnce(ServiceIndex.steps(sorted.assignments, sorted.nameLinks)),
     // Built on demand, the feed builds each of its own indexes on first use too.
-    changes: () => new ChangeFeed(sorted.changes),
+    changes: () => new ChangeFeed(() => sorted.changes, rows.changeBlocks),
     rangeClasses: () => new RangeClassIndex(sorted.rangeClasses),
     searchIndex: () => new SearchIndex(x.currentRows, x.services.names, x.software.software),
     software: () =>

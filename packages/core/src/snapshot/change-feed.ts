@@ -1,7 +1,7 @@
 import type { ChangeKind, Protocol } from '../model.ts';
 import { type BuildSteps, runPausing } from './build-steps.ts';
 import { PortBuckets, type Spans } from './port-buckets.ts';
-import type { ChangeRow } from './rows.ts';
+import type { ChangeRow, PortBlocks } from './rows.ts';
 import { serviceKey } from './service-index.ts';
 
 export interface ChangeFilter {
@@ -49,7 +49,8 @@ export function movedFrom(change: Pick<ChangeRow, 'fields'>): { low: number; hig
 }
 
 /** A change shows on the ports of its record and, when it moved the record, on those it left. */
-function changeSpans(change: ChangeRow): Spans {
+/** The ports a change belongs to: its record's range, and the range the record moved from. */
+export function changeSpans(change: ChangeRow): Spans {
   const spans: [number, number][] = [];
   if (change.portLow !== null && change.portHigh !== null) {
     spans.push([change.portLow, change.portHigh]);
@@ -64,15 +65,28 @@ function changeSpans(change: ChangeRow): Spans {
  * Each index is built the first time a question needs it, or all of them by `steps`.
  */
 export class ChangeFeed {
-  readonly #changes: readonly ChangeRow[];
+  readonly #read: () => readonly ChangeRow[];
+  readonly #blocks: PortBlocks<ChangeRow> | undefined;
   #byId: Map<string, ChangeRow> | undefined;
   #newest: readonly ChangeRow[] | undefined;
   #oldest: readonly ChangeRow[] | undefined;
   #byPort: PortBuckets<ChangeRow> | undefined;
   #bySource: Map<number, ChangeRow[]> | undefined;
 
-  constructor(changes: readonly ChangeRow[]) {
-    this.#changes = changes;
+  /**
+   * `changes` may be read lazily; with `blocks` (a cache's), a port's changes are read from its
+   * block until an index over every change is built for another question.
+   */
+  constructor(
+    changes: readonly ChangeRow[] | (() => readonly ChangeRow[]),
+    blocks?: PortBlocks<ChangeRow>,
+  ) {
+    this.#read = typeof changes === 'function' ? changes : () => changes;
+    this.#blocks = blocks;
+  }
+
+  get #changes(): readonly ChangeRow[] {
+    return this.#read();
   }
 
   /** Builds every index, yielding between steps (each sorts or indexes every change once). */
@@ -139,6 +153,12 @@ export class ChangeFeed {
    * moved to another port shows the move on the port it left too.
    */
   atPort(port: number): ChangeRow[] {
+    if (this.#blocks && !this.#byPort) {
+      const contain = ([low, high]: readonly [number, number]) => low <= port && port <= high;
+      return this.#blocks
+        .block(Math.floor(port / this.#blocks.size))
+        .filter((change) => changeSpans(change).some(contain));
+    }
     return this.#ports().at(port);
   }
 

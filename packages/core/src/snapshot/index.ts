@@ -1,6 +1,6 @@
 export * from './assignment-filter.ts';
 export * from './build-snapshot.ts';
-export { type ChangeCursor, type ChangeFilter, oldestFirst } from './change-feed.ts';
+export { type ChangeCursor, type ChangeFilter, changeSpans, oldestFirst } from './change-feed.ts';
 export { ianaOrder } from './current-by-port.ts';
 export { Occupancy, type OccupancyState, type PortSkip, USER_PORTS } from './occupancy.ts';
 export * from './port-status.ts';

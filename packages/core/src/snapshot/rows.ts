@@ -97,12 +97,16 @@ export interface SyncRunRow {
   message: string | null;
 }
 
-/** Current records by blocks of ports: see `SnapshotRows.currentBlocks`. */
-export interface CurrentBlocks {
+/** Rows by blocks of ports, as a cache stores them (see `SnapshotRows.currentBlocks`). */
+export interface PortBlocks<Row> {
   /** Ports per block: block `b` holds ports `b * size` to `(b + 1) * size - 1`. */
   readonly size: number;
-  /** The current records whose range meets block `index`, in IANA's order. */
-  block(index: number): readonly AssignmentRow[];
+  /** The rows whose ports meet block `index`, in the order the snapshot keeps them. */
+  block(index: number): readonly Row[];
+}
+
+/** Current records by blocks of ports (their range; IANA's order), and today's port space. */
+export interface CurrentBlocks extends PortBlocks<AssignmentRow> {
   /** Today's port space, as `Occupancy.state()` gave it for the current records. */
   occupancy(): OccupancyState;
 }
@@ -127,6 +131,11 @@ export interface SnapshotRows {
    */
   currentBlocks?: CurrentBlocks;
   changes: readonly ChangeRow[];
+  /**
+   * The same changes by blocks of ports (`changeSpans`: the record's range, and the one it moved
+   * from; oldest first), when a cache stores them so: a port's history reads its block alone.
+   */
+  changeBlocks?: PortBlocks<ChangeRow>;
   nameLinks: readonly NameLinkRow[];
   people: readonly PersonRecordRow[];
   /**
