@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, visit } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -32,34 +32,53 @@ function longString(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Refuses, before execution, any string argument (literal or variable) past the cap. */
+/** What the check needs of a document: its declared variables, and its longest literal's length if too long. */
+interface DocumentStrings {
+  declared: ReadonlySet<string>;
+  literal: number | undefined;
+}
+
+function documentStrings(document: DocumentNode): DocumentStrings {
+  // Only variables the document declares reach a field; extra ones are ignored, as GraphQL does.
+  const declared = new Set<string>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      declared.add(variable.variable.name.value);
+    }
+  }
+  let literal: number | undefined;
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      if (node.value.length > MAX_STRING_ARGUMENT) literal ??= node.value.length;
+    },
+  });
+  return { declared, literal };
+}
+
+/**
+ * Refuses, before execution, any string argument (literal or variable) past the cap. A document
+ * is walked once: yoga hands the same parsed document to every request sending its text.
+ */
 export function stringLimitsPlugin(): Plugin {
+  const documents = new WeakMap<DocumentNode, DocumentStrings>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      // Only variables the document declares reach a field; extra ones are ignored, as GraphQL does.
-      const declared = new Set<string>();
-      for (const definition of args.document.definitions) {
-        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-        for (const variable of definition.variableDefinitions ?? []) {
-          declared.add(variable.variable.name.value);
-        }
+      let strings = documents.get(args.document);
+      if (!strings) {
+        strings = documentStrings(args.document);
+        documents.set(args.document, strings);
       }
       for (const [name, value] of Object.entries(args.variableValues ?? {})) {
-        if (!declared.has(name)) continue;
+        if (!strings.declared.has(name)) continue;
         const length = longString(value);
         if (length !== undefined) {
           setResultAndStopExecution({ errors: [tooLong(`variable $${name}`, length)] });
           return;
         }
       }
-      let literal: number | undefined;
-      visit(args.document, {
-        [Kind.STRING]: (node) => {
-          if (node.value.length > MAX_STRING_ARGUMENT) literal ??= node.value.length;
-        },
-      });
-      if (literal !== undefined) {
-        setResultAndStopExecution({ errors: [tooLong('a string literal', literal)] });
+      if (strings.literal !== undefined) {
+        setResultAndStopExecution({ errors: [tooLong('a string literal', strings.literal)] });
       }
     },
   };
