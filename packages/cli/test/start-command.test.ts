@@ -105,6 +105,10 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
           new RegExp(`^error \\[DATABASE_UNAVAILABLE\\]: .* in use by process ${server.child.pid}`),
         );
       }
+      // Reading commands answer meanwhile, from the cache start left current (on PGlite too).
+      const smtp = await runCli(['25', '--json'], env);
+      expect(smtp.stderr).toBe('');
+      expect(JSON.parse(smtp.stdout)).toMatchObject({ port: 25, status: 'assigned' });
     } finally {
       expect(await stop(server.child)).toBe(0);
     }

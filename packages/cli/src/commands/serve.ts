@@ -6,6 +6,8 @@ import { cliEnv } from '../env.ts';
 import { openDatabase, withDatabase } from '../open-database.ts';
 import { parseSyncInterval, startPeriodicSync, syncInBackground } from '../periodic-sync.ts';
 import { Progress } from '../progress.ts';
+import { prepareSnapshotCache } from '../registry/open-snapshot.ts';
+import { stampServedDatabase } from '../registry/served-cache.ts';
 import { buildSite, SITE_DIST } from './build-site.ts';
 import type { SyncOptions } from './sync.ts';
 import { sync } from './sync-into.ts';
@@ -52,12 +54,18 @@ export async function start(options: SyncOptions): Promise<void> {
     progress.say(await sync(syncOptions, progress));
   }
   const siteDir = await siteToServe(env.siteDir, progress);
+  // While it serves, `portbook 22` in another terminal answers from this cache.
+  const cacheKey = await prepareSnapshotCache();
   // Loaded here: the API's GraphQL stack would slow every other command's start-up.
   const { startServer } = await import('@portbook/api');
   // Opened here and handed over, so the embedded database stays locked while it serves;
   // in a worker thread, so neither its statements nor a sync hold up requests.
   const database = await openDatabase({ worker: true });
   const server = await startServer({ database, port: env.port, siteDir });
+  if (cacheKey !== undefined) {
+    await server.yoga.registry.snapshot();
+    await stampServedDatabase(cacheKey, database.db);
+  }
   process.stdout.write(`portbook is serving ${server.url}/ (GraphQL: ${server.url}/graphql)
 `);
   const periodic =

@@ -7,7 +7,12 @@ import {
 } from '@portbook/core/reader';
 import { databaseEnv } from '@portbook/db/env';
 import { cliEnv } from '../env.ts';
-import { rowsOfUntouchedDataDir, snapshotCacheFile, stampDataDir } from './snapshot-cache.ts';
+import {
+  readCache,
+  rowsOfUntouchedDataDir,
+  snapshotCacheFile,
+  stampDataDir,
+} from './snapshot-cache.ts';
 import { softwareData } from './software-data.ts';
 
 /** Nothing runs alongside a command: phases need not yield to the event loop. */
@@ -40,6 +45,17 @@ export async function openSnapshot(needs: SnapshotNeeds = {}): Promise<RegistryS
     indexes: 'on-demand',
     searchWords: needs.searchWords ?? false,
   });
+}
+
+/**
+ * Makes the snapshot cache current for the embedded database before a server opens it
+ * (`portbook start`), and returns its key; undefined on Postgres or with the cache off.
+ */
+export async function prepareSnapshotCache(): Promise<string | undefined> {
+  if (!cliEnv().snapshotCache || databaseEnv().databaseUrl) return undefined;
+  const cache = snapshotCacheFile();
+  await registryRows(cache);
+  return readCache(cache)?.key;
 }
 
 async function registryRows(cache: string | undefined): Promise<SnapshotRows> {

@@ -103,7 +103,7 @@ export interface CacheFile {
 }
 
 /** Beside the cache of an embedded database: the state of its files when the cache was current. */
-interface DataDirStamp {
+export interface DataDirStamp {
   key: string;
   files: string;
 }
@@ -292,7 +292,15 @@ export function rowsOfUntouchedDataDir(file: string, dataDir: string): SnapshotR
 
 /** Records the data directory as it stands (after the database was closed) for the cache `key`. */
 export function stampDataDir(file: string, dataDir: string, key: string): void {
-  const stamp: DataDirStamp = { key, files: dataDirFiles(dataDir) };
+  writeStamp(file, dataDirStamp(dataDir, key));
+}
+
+/** The data directory's files as they stand, for the cache `key`. */
+export function dataDirStamp(dataDir: string, key: string): DataDirStamp {
+  return { key, files: dataDirFiles(dataDir) };
+}
+
+export function writeStamp(file: string, stamp: DataDirStamp): void {
   writeAtomically(`${file}.stamp`, JSON.stringify(stamp));
 }
 
