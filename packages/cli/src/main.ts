@@ -12,6 +12,14 @@ import { syncCommand } from './commands/sync.ts';
 import { cliEnv } from './env.ts';
 import { reportError } from './report-error.ts';
 
+// `portbook 0-65535 | head`: the reader has all it wanted once it closes the pipe.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const program = new Command('portbook')
   .description('every TCP/UDP/SCTP/DCCP port number: today, in history, and by range')
   .exitOverride()
