@@ -47,7 +47,7 @@ type Split = `${number}` | 'spanning' | 'portless';
  * are stored by blocks of ports (`port-blocks.ts`), today's port space as `Occupancy.state()`
  * gave it, the people in buckets by id: a question about a port reads a block of each, not
  * 14,000 records and 40,000 changes. The history's records (`past`) apart. The whole file is
- * 30 MiB for the full history; reading and decoding all of it took most of a lookup's time.
+ * 33.6 MB for the full archive; reading and decoding all of it took most of a lookup's time.
  */
 type Parts = {
   head: Head;
