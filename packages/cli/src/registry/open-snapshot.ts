@@ -8,8 +8,8 @@ import {
 import { databaseEnv } from '@portbook/db/env';
 import { cliEnv } from '../env.ts';
 import {
-  readCache,
-  rowsOfUntouchedDataDir,
+  type CacheFile,
+  cacheOfUntouchedDataDir,
   snapshotCacheFile,
   stampDataDir,
 } from './snapshot-cache.ts';
@@ -32,7 +32,7 @@ export interface SnapshotNeeds {
  */
 export async function openSnapshot(needs: SnapshotNeeds = {}): Promise<RegistrySnapshot> {
   const cache = cliEnv().snapshotCache ? snapshotCacheFile() : undefined;
-  const rows = await registryRows(cache);
+  const { rows } = await registryRows(cache);
   if (rows.sources.length === 0) {
     throw new PortbookError(
       'REGISTRY_EMPTY',
@@ -53,23 +53,25 @@ export async function openSnapshot(needs: SnapshotNeeds = {}): Promise<RegistryS
  */
 export async function prepareSnapshotCache(): Promise<string | undefined> {
   if (!cliEnv().snapshotCache || databaseEnv().databaseUrl) return undefined;
-  const cache = snapshotCacheFile();
-  await registryRows(cache);
-  return readCache(cache)?.key;
+  return (await registryRows(snapshotCacheFile())).key;
 }
 
-async function registryRows(cache: string | undefined): Promise<SnapshotRows> {
+/** The rows, and the cache key they were found or stored under (none without a cache). */
+async function registryRows(
+  cache: string | undefined,
+): Promise<Pick<CacheFile, 'rows'> & { key?: string }> {
   const { databaseUrl, dataDir } = databaseEnv();
   const untouched =
-    cache === undefined || databaseUrl ? undefined : rowsOfUntouchedDataDir(cache, dataDir);
+    cache === undefined || databaseUrl ? undefined : cacheOfUntouchedDataDir(cache, dataDir);
   if (untouched) return untouched;
   // The database, and the code reading it, are loaded only when the cache cannot answer.
   const [{ withDatabase }, { cachedSnapshotRows, databaseRows }] = await Promise.all([
     import('../open-database.ts'),
     import('./database-rows.ts'),
   ]);
-  if (cache === undefined) return withDatabase((database) => databaseRows(database.db));
+  if (cache === undefined)
+    return { rows: await withDatabase((database) => databaseRows(database.db)) };
   const cached = await withDatabase((database) => cachedSnapshotRows(database.db, cache));
   if (!databaseUrl) stampDataDir(cache, dataDir, cached.key);
-  return cached.rows;
+  return cached;
 }

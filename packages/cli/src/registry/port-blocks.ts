@@ -1,7 +1,4 @@
-import type { PortBlocks } from '@portbook/core/reader';
-
-/** Inclusive port ranges a row belongs to. */
-export type Spans = readonly (readonly [low: number, high: number])[];
+import { PORT_MAX, type PortBlocks, type Spans } from '@portbook/core/reader';
 
 /** Rows split by the blocks of ports their spans meet, each row stored once. */
 export interface SplitRows<Row> {
@@ -24,14 +21,14 @@ function blocksMet(spans: Spans, size: number): number[] {
   return [...met].sort((a, b) => a - b);
 }
 
+/** `rows` by the blocks of `size` ports (a divisor of 65,536) their spans meet. */
 export function splitByBlock<Row>(
   rows: readonly Row[],
   size: number,
-  count: number,
   spansOf: (row: Row) => Spans,
 ): SplitRows<Row> {
   const split: SplitRows<Row> = {
-    blocks: Array.from({ length: count }, (): Row[] => []),
+    blocks: Array.from({ length: (PORT_MAX + 1) / size }, (): Row[] => []),
     spanning: [],
     portless: [],
   };

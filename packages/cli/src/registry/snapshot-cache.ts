@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import {
   type AssignmentRow,
+  assignmentSpans,
   type ChangeRow,
   changeSpans,
   EPHEMERAL_RANGES,
@@ -28,7 +29,7 @@ import {
   type SnapshotRows,
 } from '@portbook/core/reader';
 import { databaseEnv, MIGRATIONS_FOLDER } from '@portbook/db/env';
-import { joinedBlocks, type Spans, type SplitRows, splitByBlock as split } from './port-blocks.ts';
+import { joinedBlocks, type SplitRows, splitByBlock } from './port-blocks.ts';
 
 /** Bumped when the file's layout or `SnapshotRows` changes shape without a migration. */
 const CACHE_FORMAT = 6;
@@ -86,9 +87,6 @@ const PART_NAMES: readonly PartName[] = [
   ...CHANGE_PARTS,
   'past',
 ];
-
-const assignmentSpans = (row: AssignmentRow): Spans =>
-  row.portLow === null || row.portHigh === null ? [] : [[row.portLow, row.portHigh]];
 
 /** The file starts with the header's length (4 bytes), then the header, then the parts. */
 interface Header {
@@ -176,10 +174,6 @@ export function writeCache(file: string, key: string, rows: SnapshotRows): void 
   const size = Buffer.alloc(4);
   size.writeUInt32LE(header.length);
   writeAtomically(file, Buffer.concat([size, header, ...bodies]));
-}
-
-function splitByBlock<Row>(rows: readonly Row[], blockSize: number, spansOf: (row: Row) => Spans) {
-  return split(rows, blockSize, (PORT_MAX + 1) / blockSize, spansOf);
 }
 
 function splitEntries<Row>(kind: string, rows: SplitRows<Row>): Record<string, Row[]> {
@@ -282,12 +276,12 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
  * costs more than the rest of a lookup: when its files are exactly as they were after the
  * cache was last found current, the cached rows are the registry's without opening it.
  */
-export function rowsOfUntouchedDataDir(file: string, dataDir: string): SnapshotRows | undefined {
+export function cacheOfUntouchedDataDir(file: string, dataDir: string): CacheFile | undefined {
   const stamp = readStamp(file);
   if (!stamp?.key.startsWith(`${codeKey()}|`)) return undefined;
   if (stamp.files !== dataDirFiles(dataDir)) return undefined;
   const cached = readCache(file);
-  return cached?.key === stamp.key ? cached.rows : undefined;
+  return cached?.key === stamp.key ? cached : undefined;
 }
 
 /** Records the data directory as it stands (after the database was closed) for the cache `key`. */

@@ -1,5 +1,6 @@
 import type { ChangeKind, Protocol } from '../model.ts';
 import { type BuildSteps, runPausing } from './build-steps.ts';
+import { rowsAtPort } from './current-by-port.ts';
 import { PortBuckets, type Spans } from './port-buckets.ts';
 import type { ChangeRow, PortBlocks } from './rows.ts';
 import { serviceKey } from './service-index.ts';
@@ -153,12 +154,7 @@ export class ChangeFeed {
    * moved to another port shows the move on the port it left too.
    */
   atPort(port: number): ChangeRow[] {
-    if (this.#blocks && !this.#byPort) {
-      const contain = ([low, high]: readonly [number, number]) => low <= port && port <= high;
-      return this.#blocks
-        .block(Math.floor(port / this.#blocks.size))
-        .filter((change) => changeSpans(change).some(contain));
-    }
+    if (this.#blocks && !this.#byPort) return rowsAtPort(this.#blocks, port, changeSpans);
     return this.#ports().at(port);
   }
 

@@ -6,36 +6,32 @@ import { Occupancy } from './occupancy.ts';
 import type { AssignmentRow, CurrentBlocks, SnapshotRows } from './rows.ts';
 import { isCurrent } from './validity.ts';
 
-const x11 = record({ serviceName: 'x11', port: [6000, 6063], protocol: 'tcp', description: 'X' });
+/** Records both editions hold; the first also holds `gone` after the first four. */
+const kept = [
+  record({ port: 0, protocol: 'tcp', description: 'Reserved', status: 'reserved' }),
+  record({ serviceName: 'ssh', port: 22, protocol: 'tcp', description: 'Secure Shell' }),
+  record({ serviceName: 'ssh', port: 22, protocol: 'udp', description: 'Secure Shell' }),
+  record({ serviceName: 'edge', port: [15, 17], protocol: 'udp', description: 'On an edge' }),
+  record({ serviceName: 'nameonly', description: 'No port' }),
+  record({ serviceName: 'x11', port: [6000, 6063], protocol: 'tcp', description: 'X' }),
+  record({ port: [6064, 6065], protocol: 'tcp', description: 'Unassigned' }),
+];
 const rows = snapshotRowsFrom([
   {
     id: 1,
     edition: 'iana:2024-01-01',
     published: '2024-01-01',
     records: [
-      record({ port: 0, protocol: 'tcp', description: 'Reserved', status: 'reserved' }),
-      record({ serviceName: 'ssh', port: 22, protocol: 'tcp', description: 'Secure Shell' }),
-      record({ serviceName: 'ssh', port: 22, protocol: 'udp', description: 'Secure Shell' }),
-      record({ serviceName: 'edge', port: [15, 17], protocol: 'udp', description: 'On an edge' }),
+      ...kept.slice(0, 4),
       record({ serviceName: 'gone', port: 40, protocol: 'tcp', description: 'Removed later' }),
-      record({ serviceName: 'nameonly', description: 'No port' }),
-      x11,
-      record({ port: [6064, 6065], protocol: 'tcp', description: 'Unassigned' }),
+      ...kept.slice(4),
     ],
   },
   {
     id: 2,
     edition: 'iana:2025-01-01',
     published: '2025-01-01',
-    records: [
-      record({ port: 0, protocol: 'tcp', description: 'Reserved', status: 'reserved' }),
-      record({ serviceName: 'ssh', port: 22, protocol: 'tcp', description: 'Secure Shell' }),
-      record({ serviceName: 'ssh', port: 22, protocol: 'udp', description: 'Secure Shell' }),
-      record({ serviceName: 'edge', port: [15, 17], protocol: 'udp', description: 'On an edge' }),
-      record({ serviceName: 'nameonly', description: 'No port' }),
-      x11,
-      record({ port: [6064, 6065], protocol: 'tcp', description: 'Unassigned' }),
-    ],
+    records: kept,
   },
 ]);
 

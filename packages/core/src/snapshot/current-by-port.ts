@@ -1,12 +1,26 @@
 import type { PortRange } from '../model.ts';
-import { PortBuckets } from './port-buckets.ts';
-import type { AssignmentRow, CurrentBlocks } from './rows.ts';
+import { PortBuckets, type Spans } from './port-buckets.ts';
+import type { AssignmentRow, CurrentBlocks, PortBlocks } from './rows.ts';
 
 /** IANA's order of records: by port, then the place in the document, then id. */
 export const ianaOrder = (a: AssignmentRow, b: AssignmentRow) =>
   (a.portLow ?? -1) - (b.portLow ?? -1) ||
   a.position - b.position ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The ports a record belongs to: its range (none without a port). */
+export const assignmentSpans = (row: AssignmentRow): Spans =>
+  row.portLow === null || row.portHigh === null ? [] : [[row.portLow, row.portHigh]];
+
+/** The rows of `port`'s block whose spans contain it, in the block's order. */
+export function rowsAtPort<Row>(
+  blocks: PortBlocks<Row>,
+  port: number,
+  spansOf: (row: Row) => Spans,
+): Row[] {
+  const contains = ([low, high]: readonly [number, number]) => low <= port && port <= high;
+  return blocks.block(Math.floor(port / blocks.size)).filter((row) => spansOf(row).some(contains));
+}
 
 /** Today's records by port: what a port page and a range's records read. */
 export interface CurrentByPort {
@@ -26,11 +40,10 @@ export function indexCurrent(rows: readonly AssignmentRow[]): CurrentByPort {
 }
 
 /** The current records read from stored blocks of ports, only the blocks a question meets. */
-export function currentInBlocks({ size, block }: CurrentBlocks): CurrentByPort {
-  const contains = (row: AssignmentRow, port: number) =>
-    row.portLow !== null && row.portHigh !== null && row.portLow <= port && port <= row.portHigh;
+export function currentInBlocks(blocks: CurrentBlocks): CurrentByPort {
+  const { size, block } = blocks;
   return {
-    at: (port) => block(Math.floor(port / size)).filter((row) => contains(row, port)),
+    at: (port) => rowsAtPort(blocks, port, assignmentSpans),
     around({ low, high }) {
       const first = Math.floor(low / size);
       const last = Math.floor(high / size);

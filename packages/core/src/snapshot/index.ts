@@ -1,8 +1,9 @@
 export * from './assignment-filter.ts';
 export * from './build-snapshot.ts';
 export { type ChangeCursor, type ChangeFilter, changeSpans, oldestFirst } from './change-feed.ts';
-export { ianaOrder } from './current-by-port.ts';
+export { assignmentSpans, ianaOrder } from './current-by-port.ts';
 export { Occupancy, type OccupancyState, type PortSkip, USER_PORTS } from './occupancy.ts';
+export type { Spans } from './port-buckets.ts';
 export * from './port-status.ts';
 export type { PortView } from './port-view.ts';
 export type { RegistryInfo } from './registry-info.ts';
