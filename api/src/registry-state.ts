@@ -1,4 +1,9 @@
-import type { RegistrySnapshot, SoftwareDefaults } from '@portbook/core';
+import {
+  buildRegistrySnapshot,
+  type RegistrySnapshot,
+  type SnapshotRows,
+  type SoftwareDefaults,
+} from '@portbook/core';
 import { type Database, loadSnapshot, REGISTRY_CHANNEL, registryVersion } from '@portbook/db';
 
 export interface RegistryStateOptions {
@@ -8,6 +13,11 @@ export interface RegistryStateOptions {
   onError?: ((error: unknown) => void) | undefined;
   /** The software data set every snapshot carries (commonUses, conflicts, browser-blocked ports). */
   software?: SoftwareDefaults | undefined;
+  /**
+   * Rows already read for the first snapshot (`portbook start` hands over the ones its snapshot
+   * cache holds): used only while the database still holds their version, else read afresh.
+   */
+  firstRows?: SnapshotRows | undefined;
 }
 
 /**
@@ -21,6 +31,7 @@ export class RegistryState {
   readonly #pollMs: number;
   readonly #onError: (error: unknown) => void;
   readonly #software: SoftwareDefaults | undefined;
+  #firstRows: SnapshotRows | undefined;
   #current: RegistrySnapshot | undefined;
   #first: Promise<RegistrySnapshot> | undefined;
   #refreshing: Promise<RegistrySnapshot> | undefined;
@@ -35,13 +46,14 @@ export class RegistryState {
     this.#pollMs = options.pollMs ?? 1000;
     this.#onError = options.onError ?? (() => {});
     this.#software = options.software;
+    this.#firstRows = options.firstRows;
   }
 
   /** The snapshot to answer with: the current one, or the first one once it is built. */
   snapshot(): Promise<RegistrySnapshot> {
     if (this.#current) return Promise.resolve(this.#current);
     if (!this.#first) {
-      const first = this.#load().then((snapshot) => {
+      const first = this.#loadFirst().then((snapshot) => {
         this.#current ??= snapshot;
         this.#watch();
         return this.#current;
@@ -89,6 +101,16 @@ export class RegistryState {
     this.#current = next;
     for (const listener of this.#listeners) listener(next.version);
     return next;
+  }
+
+  /** The first snapshot: from the rows handed over when they are the database's, else as any. */
+  async #loadFirst(): Promise<RegistrySnapshot> {
+    const rows = this.#firstRows;
+    this.#firstRows = undefined;
+    if (rows && (await registryVersion(this.#database.db)) === rows.version) {
+      return buildRegistrySnapshot(rows, { software: this.#software });
+    }
+    return this.#load();
   }
 
   #load(): Promise<RegistrySnapshot> {

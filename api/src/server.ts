@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SnapshotRows } from '@portbook/core';
 import { createDatabase, type Database, migrate } from '@portbook/db';
 import type { Logger } from 'pino';
 import { apiEnv } from './env.ts';
@@ -20,6 +21,8 @@ export interface StartServerOptions {
   logger?: Logger;
   /** Keep whole responses per registry version (default: only with `REDIS_URL`). */
   responseCache?: boolean;
+  /** Rows for the first snapshot, when the database still holds their version (see `RegistryState`). */
+  firstRows?: SnapshotRows | undefined;
 }
 
 export interface RunningServer {
@@ -55,6 +58,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     corsCredentials: env.corsCredentials,
     metricsToken: env.metricsToken,
     responseCache: options.responseCache,
+    firstRows: options.firstRows,
   });
   const siteDir = options.siteDir ?? env.siteDir;
   const site = staticSite(siteDir);

@@ -4,6 +4,7 @@ import {
   createInMemoryCache,
   useResponseCache,
 } from '@graphql-yoga/plugin-response-cache';
+import type { SnapshotRows } from '@portbook/core';
 import { type Database, IdleMemoryRelease } from '@portbook/db';
 import { softwareDefaults } from '@portbook/software';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -50,6 +51,8 @@ export interface ApiOptions {
   sharedCache?: Cache;
   /** What one request may spend resolving, in ms (see `time-budget.ts`). */
   requestBudgetMs?: number | undefined;
+  /** Rows for the first snapshot, when the database still holds their version (see `RegistryState`). */
+  firstRows?: SnapshotRows | undefined;
 }
 
 export type PortbookYoga = YogaServerInstance<Record<string, unknown>, Context> & {
@@ -67,6 +70,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
     pollMs: options.versionTtlMs,
     onError: (error) => logger.warn({ err: error }, 'registry snapshot not refreshed'),
     software: softwareDefaults(),
+    firstRows: options.firstRows,
   });
   const cors = { origins: options.corsOrigins, credentials: options.corsCredentials };
   const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });

@@ -1,4 +1,4 @@
-import { createDatabase } from '@portbook/db';
+import { createDatabase, loadSnapshotRows } from '@portbook/db';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,33 @@ describe.each(TEST_DATABASE_KINDS)('registry on %s', (kind) => {
         latestSource: { edition: 'iana:2026-08-17', kind: 'IANA_XML' },
         lastSync: { via: 'file', status: 'succeeded', sourcesImported: 2 },
       },
+    });
+  });
+
+  it('builds its first snapshot from rows handed over only while the database holds their version', async () => {
+    const rows = await loadSnapshotRows(api.database.db);
+    // Handed-over rows told apart from the database's: the same version, no records.
+    const handed = { ...rows, assignments: [], currentAssignments: [] };
+    const counts = async (firstRows: typeof rows) => {
+      const yoga = createApi({
+        database: api.database,
+        logger: pino({ level: 'silent' }),
+        firstRows,
+      });
+      try {
+        const response = await yoga.fetch('http://portbook.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ registry { assignmentCount sourceCount } }' }),
+        });
+        return ((await response.json()) as { data: unknown }).data;
+      } finally {
+        await yoga.dispose();
+      }
+    };
+    expect(await counts(handed)).toEqual({ registry: { assignmentCount: 0, sourceCount: 2 } });
+    expect(await counts({ ...handed, version: `${rows.version}|older` })).toEqual({
+      registry: { assignmentCount: 17, sourceCount: 2 },
     });
   });
 

@@ -9,8 +9,13 @@ const MS_PER_TICK = 10;
 
 export interface ApiProcess {
   url: string;
-  /** From listening until the first registry snapshot was built, in the server process. */
+  /**
+   * From listening until the first registry snapshot was built, in the server process, with
+   * `cacheMs` before it.
+   */
   snapshotMs: number;
+  /** PGlite: making the snapshot cache current before the server opened the database, as `portbook start` does. */
+  cacheMs: number;
   /** CPU time the server process has used so far (user + system), in ms. */
   cpuMs(): number;
   /** Resident memory and V8 heap in use, in bytes, after a full garbage collection. */
@@ -49,10 +54,15 @@ export async function startApiProcess(
       waiting.push(resolve);
       void exited.then(() => reject(new Error(`the ${mode} server exited`)));
     });
-  const { url, snapshotMs } = JSON.parse(await nextLine()) as { url: string; snapshotMs: number };
+  const { url, snapshotMs, cacheMs } = JSON.parse(await nextLine()) as {
+    url: string;
+    snapshotMs: number;
+    cacheMs: number;
+  };
   return {
     url,
     snapshotMs,
+    cacheMs,
     cpuMs: () => {
       const fields =
         readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];

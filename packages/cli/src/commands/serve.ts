@@ -55,16 +55,17 @@ export async function start(options: SyncOptions): Promise<void> {
   }
   const siteDir = await siteToServe(env.siteDir, progress);
   // While it serves, `portbook 22` in another terminal answers from this cache.
-  const cacheKey = await prepareSnapshotCache();
+  const cached = await prepareSnapshotCache();
   // Loaded here: the API's GraphQL stack would slow every other command's start-up.
   const { startServer } = await import('@portbook/api');
   // Opened here and handed over, so the embedded database stays locked while it serves;
   // in a worker thread, so neither its statements nor a sync hold up requests.
   const database = await openDatabase({ worker: true });
-  const server = await startServer({ database, port: env.port, siteDir });
-  if (cacheKey !== undefined) {
+  // The first snapshot is built from the rows the cache holds while they are still the registry's.
+  const server = await startServer({ database, port: env.port, siteDir, firstRows: cached?.rows });
+  if (cached !== undefined) {
     await server.yoga.registry.snapshot();
-    await stampServedDatabase(cacheKey, database.db);
+    await stampServedDatabase(cached.key, database.db);
   }
   process.stdout.write(`portbook is serving ${server.url}/ (GraphQL: ${server.url}/graphql)
 `);

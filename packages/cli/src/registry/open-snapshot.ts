@@ -49,11 +49,32 @@ export async function openSnapshot(needs: SnapshotNeeds = {}): Promise<RegistryS
 
 /**
  * Makes the snapshot cache current for the embedded database before a server opens it
- * (`portbook start`), and returns its key; undefined on Postgres or with the cache off.
+ * (`portbook start`): its key, and the rows for the server's first snapshot, which then need
+ * not be read out of the database a second time. Undefined on Postgres or with the cache off.
  */
-export async function prepareSnapshotCache(): Promise<string | undefined> {
+export async function prepareSnapshotCache(): Promise<CacheFile | undefined> {
   if (!cliEnv().snapshotCache || databaseEnv().databaseUrl) return undefined;
-  return (await registryRows(snapshotCacheFile())).key;
+  const { key, rows } = await registryRows(snapshotCacheFile());
+  return key === undefined ? undefined : { key, rows: wholeRows(rows) };
+}
+
+/**
+ * The rows without their blocks: a server indexes every port up front (a port's records at
+ * once, not filtered out of its block on each request), so it reads every part anyway.
+ */
+function wholeRows(rows: SnapshotRows): SnapshotRows {
+  const { version, sources, nameLinks, rangeClasses, lastSync } = rows;
+  return {
+    version,
+    sources,
+    nameLinks,
+    rangeClasses,
+    lastSync,
+    assignments: rows.assignments,
+    currentAssignments: rows.currentAssignments,
+    changes: rows.changes,
+    people: rows.people,
+  };
 }
 
 /** The rows, and the cache key they were found or stored under (none without a cache). */
