@@ -80,6 +80,17 @@ describe('portbook sync --offline of the whole packaged archive', () => {
       );
     }
     expect(cached.portHistory(1)).toEqual(snapshot.portHistory(1));
+    // The changes between two dates, read from the years they span (`portbook diff`).
+    for (const [since, until] of [
+      ['1972-01-01', '1977-12-31'],
+      ['2025-01-02', '2026-01-01'],
+      ['2013-07-01', '2013-07-01'],
+      ['1990-06-15', '2026-12-31'],
+    ]) {
+      const ids = (view: RegistrySnapshot) =>
+        view.changes({ since, until }).map((change) => change.id);
+      expect(ids(cached), `${since} to ${until}`).toEqual(ids(snapshot));
+    }
   }, 300_000);
 
   it('reaches back to 1972 on port 1 and through 1977 on port 15', () => {

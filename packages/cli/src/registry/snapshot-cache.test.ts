@@ -68,6 +68,23 @@ describe('the snapshot cache file', () => {
     expect(blocks?.occupancy()).toEqual(new Occupancy(current).state());
   });
 
+  it('reads the changes by the year they occurred in', () => {
+    const file = join(dir, 'years.v8');
+    writeCache(file, 'key-4', rows);
+    const read = readCache(file)?.rows;
+    const years = read?.changeYears;
+    expect([years?.first, years?.last]).toEqual([2020, 2021]);
+    const ids = (year: number) => years?.year(year).map((change) => change.id);
+    const occurred = (year: string) =>
+      read?.changes.filter((change) => change.occurred.startsWith(year)).map((change) => change.id);
+    expect(ids(2020)).toEqual(occurred('2020'));
+    expect(ids(2021)).toEqual(occurred('2021'));
+    expect(ids(2021)?.length).toBeGreaterThan(0);
+    expect(ids(2019)).toEqual([]);
+    expect(ids(2022)).toEqual([]);
+    expect(read?.changes).toContainEqual(years?.year(2021)[0]);
+  });
+
   it('is no cache when missing, of another format, or cut short', () => {
     expect(readCache(join(dir, 'missing.v8'))).toBeUndefined();
     const other = join(dir, 'other.v8');

@@ -27,19 +27,25 @@ import {
   type PersonRecordRow,
   PORT_MAX,
   type SnapshotRows,
+  yearOf,
 } from '@portbook/core/reader';
 import { databaseEnv, MIGRATIONS_FOLDER } from '@portbook/db/env';
 import { joinedBlocks, type SplitRows, splitByBlock } from './port-blocks.ts';
 
 /** Bumped when the file's layout or `SnapshotRows` changes shape without a migration. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 
 /** Ports per block of current records, and of changes: a port's question reads one block. */
 const CURRENT_BLOCK = 1024;
 const CHANGE_BLOCK = 256;
 
-/** What a lookup always reads: the small tables and the version. */
-type Head = Pick<SnapshotRows, 'version' | 'sources' | 'nameLinks' | 'rangeClasses' | 'lastSync'>;
+/** What a lookup always reads: the small tables, the version, the years changes occurred in. */
+type Head = Pick<
+  SnapshotRows,
+  'version' | 'sources' | 'nameLinks' | 'rangeClasses' | 'lastSync'
+> & {
+  changeYears: [first: number, last: number];
+};
 
 type Split = `${number}` | 'spanning' | 'portless';
 
@@ -47,8 +53,10 @@ type Split = `${number}` | 'spanning' | 'portless';
  * The rows in parts, each read only when a question needs it. Today's records and the changes
  * are stored by blocks of ports (`port-blocks.ts`), today's port space as `Occupancy.state()`
  * gave it, the people in buckets by id: a question about a port reads a block of each, not
- * 14,000 records and 40,000 changes. The history's records (`past`) apart. The whole file is
- * 33.6 MB for the full archive; reading and decoding all of it took most of a lookup's time.
+ * 14,000 records and 40,000 changes. The changes once more by the year they occurred in, for
+ * questions about dates (`portbook diff`). The history's records (`past`) apart. The whole file
+ * is 48 MB for the full archive (14 MB of it the changes by year); reading and decoding all of
+ * it took most of a lookup's time.
  */
 type Parts = {
   head: Head;
@@ -56,7 +64,9 @@ type Parts = {
   past: readonly AssignmentRow[];
 } & { [Name in `current.${Split}`]: readonly AssignmentRow[] } & {
   [Name in `changes.${Split}`]: readonly ChangeRow[];
-} & { [Name in `people.${number}`]: readonly PersonRecordRow[] };
+} & { [Name in `people.${number}`]: readonly PersonRecordRow[] } & {
+  [Name in `years.${number}`]: readonly ChangeRow[];
+};
 
 type PartName = keyof Parts & string;
 
@@ -79,20 +89,28 @@ const PEOPLE_PARTS = Array.from(
   { length: PEOPLE_BUCKETS },
   (_, index) => `people.${index}` as const,
 );
-const PART_NAMES: readonly PartName[] = [
-  'head',
-  'occupancy',
-  ...CURRENT_PARTS,
-  ...PEOPLE_PARTS,
-  ...CHANGE_PARTS,
-  'past',
-];
+/** Every part, in the file's order: the years changes occurred in vary with the registry. */
+function partNames([first, last]: Head['changeYears']): PartName[] {
+  const years = Array.from(
+    { length: last - first + 1 },
+    (_, index) => `years.${first + index}` as const,
+  );
+  return [
+    'head',
+    'occupancy',
+    ...CURRENT_PARTS,
+    ...PEOPLE_PARTS,
+    ...CHANGE_PARTS,
+    ...years,
+    'past',
+  ];
+}
 
 /** The file starts with the header's length (4 bytes), then the header, then the parts. */
 interface Header {
   key: string;
   /** Each part's byte offset and length in the file. */
-  parts: Record<PartName, [offset: number, length: number]>;
+  parts: Partial<Record<PartName, [offset: number, length: number]>>;
 }
 
 export interface CacheFile {
@@ -150,21 +168,32 @@ export function writeCache(file: string, key: string, rows: SnapshotRows): void 
   const { version, sources, nameLinks, rangeClasses, lastSync } = rows;
   const current = rows.assignments.filter(isCurrent).sort(ianaOrder);
   const changes = [...rows.changes].sort(oldestFirst);
+  const byYear = Map.groupBy(changes, (change) => yearOf(change.occurred));
+  // No change yet: an empty first year keeps the range well formed.
+  const years = byYear.size ? [...byYear.keys()] : [0];
+  const changeYears: Head['changeYears'] = [Math.min(...years), Math.max(...years)];
   const people = new Map(PEOPLE_PARTS.map((name) => [name, [] as PersonRecordRow[]]));
   for (const person of rows.people) people.get(peoplePart(person.id))?.push(person);
   // The split parts are spread in by name (checked by the reader's tests, not the compiler).
   const parts: Record<string, unknown> = {
-    head: { version, sources, nameLinks, rangeClasses, lastSync },
+    head: { version, sources, nameLinks, rangeClasses, lastSync, changeYears },
     occupancy: new Occupancy(current).state(),
     ...splitEntries('current', splitByBlock(current, CURRENT_BLOCK, assignmentSpans)),
     ...splitEntries('changes', splitByBlock(changes, CHANGE_BLOCK, changeSpans)),
     ...Object.fromEntries(people),
+    ...Object.fromEntries(
+      Array.from({ length: changeYears[1] - changeYears[0] + 1 }, (_, index) => {
+        const year = changeYears[0] + index;
+        return [`years.${year}`, byYear.get(year) ?? []];
+      }),
+    ),
     past: rows.assignments.filter((row) => !isCurrent(row)).sort(ianaOrder),
   };
-  const bodies = PART_NAMES.map((name) => serialize(parts[name]));
-  const placed = {} as Header['parts'];
+  const names = partNames(changeYears);
+  const bodies = names.map((name) => serialize(parts[name]));
+  const placed: Header['parts'] = {};
   let offset = 0;
-  for (const [index, name] of PART_NAMES.entries()) {
+  for (const [index, name] of names.entries()) {
     const length = bodies[index]?.length ?? 0;
     placed[name] = [offset, length];
     offset += length;
@@ -199,7 +228,9 @@ export function readCache(file: string): CacheFile | undefined {
     const size = readBytes(fd, 0, 4).readUInt32LE(0);
     const header = JSON.parse(readBytes(fd, 4, size).toString('utf8')) as Partial<Header>;
     if (typeof header.key !== 'string' || !header.parts) throw new Error('not a cache file');
-    const end = Math.max(...Object.values(header.parts).map(([offset, length]) => offset + length));
+    const end = Math.max(
+      ...Object.values(header.parts).map((placed) => (placed ? placed[0] + placed[1] : 0)),
+    );
     if (fstatSync(fd).size !== 4 + size + end) throw new Error('cache file cut short');
     const rows = lazyRows(fd, 4 + size, header.parts);
     openFiles.register(rows, fd);
@@ -222,7 +253,9 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
   // Each part decoded once: every question gets the same row objects.
   const read = <Name extends PartName>(name: Name): Parts[Name] => {
     if (!parts.has(name)) {
-      const [offset, length] = placed[name];
+      const place = placed[name];
+      if (!place) throw new Error(`the cache file has no part ${name}`);
+      const [offset, length] = place;
       parts.set(name, deserialize(readBytes(fd, start + offset, length)));
     }
     return parts.get(name) as Parts[Name];
@@ -247,8 +280,12 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
     current ??= CURRENT_PARTS.flatMap((name) => read(name)).sort(ianaOrder);
     return current;
   };
+  const {
+    changeYears: [first, last],
+    ...head
+  } = read('head');
   return {
-    ...read('head'),
+    ...head,
     get currentAssignments() {
       return currentRows();
     },
@@ -263,6 +300,11 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
       return changes;
     },
     changeBlocks,
+    changeYears: {
+      first,
+      last,
+      year: (year) => (year < first || year > last ? [] : read(`years.${year}`)),
+    },
     get people() {
       people ??= PEOPLE_PARTS.flatMap((name) => read(name));
       return people;

@@ -111,6 +111,7 @@ export async function buildRegistrySnapshot(
     currentBlocks: () => rows.currentBlocks,
     changes: () => rows.changes,
     changeBlocks: () => rows.changeBlocks,
+    changeYears: () => rows.changeYears,
     nameLinks: () => rows.nameLinks,
     people: () => rows.people,
     person: () => rows.person,
@@ -144,7 +145,7 @@ export async function buildRegistrySnapshot(
     texts: () => runAtOnce(textSteps(sorted.assignments)),
     services: () => runAtOnce(ServiceIndex.steps(sorted.assignments, sorted.nameLinks)),
     // Built on demand, the feed builds each of its own indexes on first use too.
-    changes: () => new ChangeFeed(() => sorted.changes, rows.changeBlocks),
+    changes: () => new ChangeFeed(() => sorted.changes, rows.changeBlocks, rows.changeYears),
     rangeClasses: () => new RangeClassIndex(sorted.rangeClasses),
     searchIndex: () => new SearchIndex(x.currentRows, x.services.names, x.software.software),
     software: () =>

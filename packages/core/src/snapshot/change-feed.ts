@@ -2,7 +2,7 @@ import type { ChangeKind, Protocol } from '../model.ts';
 import { type BuildSteps, runPausing } from './build-steps.ts';
 import { rowsAtPort } from './current-by-port.ts';
 import { PortBuckets, type Spans } from './port-buckets.ts';
-import type { ChangeRow, PortBlocks } from './rows.ts';
+import type { ChangeRow, PortBlocks, YearBlocks } from './rows.ts';
 import { serviceKey } from './service-index.ts';
 
 export interface ChangeFilter {
@@ -68,6 +68,7 @@ export function changeSpans(change: ChangeRow): Spans {
 export class ChangeFeed {
   readonly #read: () => readonly ChangeRow[];
   readonly #blocks: PortBlocks<ChangeRow> | undefined;
+  readonly #years: YearBlocks<ChangeRow> | undefined;
   #byId: Map<string, ChangeRow> | undefined;
   #newest: readonly ChangeRow[] | undefined;
   #oldest: readonly ChangeRow[] | undefined;
@@ -76,14 +77,17 @@ export class ChangeFeed {
 
   /**
    * `changes` may be read lazily; with `blocks` (a cache's), a port's changes are read from its
-   * block until an index over every change is built for another question.
+   * block, and with `years`, the changes between two dates from those years, until an index
+   * over every change is built for another question.
    */
   constructor(
     changes: readonly ChangeRow[] | (() => readonly ChangeRow[]),
     blocks?: PortBlocks<ChangeRow>,
+    years?: YearBlocks<ChangeRow>,
   ) {
     this.#read = typeof changes === 'function' ? changes : () => changes;
     this.#blocks = blocks;
+    this.#years = years;
   }
 
   get #changes(): readonly ChangeRow[] {
@@ -163,10 +167,23 @@ export class ChangeFeed {
     return this.#sources().get(sourceId) ?? [];
   }
 
+  /** The changes of the years from `since`'s to `until`'s (a superset of those dates'), newest first. */
+  #between(years: YearBlocks<ChangeRow>, since?: string, until?: string): ChangeRow[] {
+    const first = since === undefined ? years.first : Math.max(years.first, yearOf(since));
+    const last = until === undefined ? years.last : Math.min(years.last, yearOf(until));
+    const rows: ChangeRow[] = [];
+    for (let year = first; year <= last; year++) rows.push(...years.year(year));
+    return rows.sort(newestFirst);
+  }
+
   /** Changes matching the filter, newest first, after `after` when given. */
   list(filter: ChangeFilter, after?: ChangeCursor): ChangeRow[] {
     const candidates =
-      filter.port === undefined ? this.#newestFirst() : this.atPort(filter.port).sort(newestFirst);
+      filter.port !== undefined
+        ? this.atPort(filter.port).sort(newestFirst)
+        : this.#years && !this.#newest && (filter.since ?? filter.until) !== undefined
+          ? this.#between(this.#years, filter.since, filter.until)
+          : this.#newestFirst();
     const kinds = filter.kinds?.length ? new Set(filter.kinds) : undefined;
     const protocols = filter.protocols?.length ? new Set(filter.protocols) : undefined;
     const name = filter.serviceName ? serviceKey(filter.serviceName) : undefined;
@@ -185,6 +202,9 @@ export class ChangeFeed {
     );
   }
 }
+
+/** The year of a `YYYY-MM-DD` date. */
+export const yearOf = (date: string) => Number(date.slice(0, 4));
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

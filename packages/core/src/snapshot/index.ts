@@ -1,6 +1,12 @@
 export * from './assignment-filter.ts';
 export * from './build-snapshot.ts';
-export { type ChangeCursor, type ChangeFilter, changeSpans, oldestFirst } from './change-feed.ts';
+export {
+  type ChangeCursor,
+  type ChangeFilter,
+  changeSpans,
+  oldestFirst,
+  yearOf,
+} from './change-feed.ts';
 export { assignmentSpans, ianaOrder } from './current-by-port.ts';
 export { Occupancy, type OccupancyState, type PortSkip, USER_PORTS } from './occupancy.ts';
 export type { Spans } from './port-buckets.ts';

@@ -105,6 +105,15 @@ export interface PortBlocks<Row> {
   block(index: number): readonly Row[];
 }
 
+/** Rows by the year they occurred in, as a cache stores them (see `SnapshotRows.changeYears`). */
+export interface YearBlocks<Row> {
+  /** The first and the last year holding rows. */
+  readonly first: number;
+  readonly last: number;
+  /** The rows of `year` (none outside `first`-`last`), in the order the snapshot keeps them. */
+  year(year: number): readonly Row[];
+}
+
 /** Current records by blocks of ports (their range; IANA's order), and today's port space. */
 export interface CurrentBlocks extends PortBlocks<AssignmentRow> {
   /** Today's port space, as `Occupancy.state()` gave it for the current records. */
@@ -136,6 +145,11 @@ export interface SnapshotRows {
    * from; oldest first), when a cache stores them so: a port's history reads its block alone.
    */
   changeBlocks?: PortBlocks<ChangeRow>;
+  /**
+   * The same changes by the year they occurred in (oldest first), when a cache stores them so:
+   * the changes between two dates read those years alone.
+   */
+  changeYears?: YearBlocks<ChangeRow>;
   nameLinks: readonly NameLinkRow[];
   people: readonly PersonRecordRow[];
   /**
