@@ -35,7 +35,8 @@ export async function startApiProcess(
   mode: 'api' | 'api-cached',
   database: DatabaseEnv,
 ): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', SERVER_SCRIPT, mode], {
+  const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--expose-gc', SERVER_SCRIPT, mode], {
     // BENCH_API_PORT: the port to serve on (one server runs at a time); default any free one.
     env: {
       ...process.env,

@@ -14,17 +14,22 @@ const RUNS = Number(process.env.BENCH_CLI_RUNS) || 7;
 /** The issue's aim: an answer from a warm start in under 300 ms. */
 const AIM_MS = 300;
 
-/** What people ask `portbook`: ports, a range, a name, words, free blocks, history, a past day. */
+/**
+ * What people ask `portbook` (the README's commands among them): ports, a range, a name, words,
+ * software, free blocks, history, a past day, what changed between two dates.
+ */
 const QUERIES: string[][] = [
   ['22'],
   ['443', '--json'],
   ['6000-6010'],
   ['kerberos'],
   ['kerberos', 'admin'],
+  ['ollama'],
   ['free', '8000-9000', '--min', '4'],
   ['free', '8080', '--web'],
   ['history', '15'],
   ['23', '--at', '1985-01-01'],
+  ['diff', '2025-01-01', '2026-01-01'],
 ];
 
 interface Run {
