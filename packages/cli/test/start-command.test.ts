@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +111,19 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
       expect(JSON.parse(smtp.stdout)).toMatchObject({ port: 25, status: 'assigned' });
     } finally {
       expect(await stop(server.child)).toBe(0);
+    }
+    if (kind === 'pglite') {
+      // Stopped, the server recorded the files it left: a command answers from the cache without
+      // opening the database, even while another process holds it.
+      const lock = `${env.PORTBOOK_DATA_DIR}.lock`;
+      writeFileSync(lock, `${process.pid}\n`);
+      try {
+        const smtp = await runCli(['25', '--json'], env);
+        expect(smtp.stderr).toBe('');
+        expect(JSON.parse(smtp.stdout)).toMatchObject({ port: 25, status: 'assigned' });
+      } finally {
+        rmSync(lock, { force: true });
+      }
     }
   });
 

@@ -7,7 +7,7 @@ import { openDatabase, withDatabase } from '../open-database.ts';
 import { parseSyncInterval, startPeriodicSync, syncInBackground } from '../periodic-sync.ts';
 import { Progress } from '../progress.ts';
 import { prepareSnapshotCache } from '../registry/open-snapshot.ts';
-import { stampServedDatabase } from '../registry/served-cache.ts';
+import { closeServedDatabase, stampServedDatabase } from '../registry/served-cache.ts';
 import { buildSite, SITE_DIST } from './build-site.ts';
 import type { SyncOptions } from './sync.ts';
 import { sync } from './sync-into.ts';
@@ -49,13 +49,15 @@ export async function start(options: SyncOptions): Promise<void> {
     archiveUntil: options.archiveUntil,
   };
   const progress = new Progress();
-  if (await isEmpty()) {
+  // While it serves, `portbook 22` in another terminal answers from this cache; made current
+  // first, it also says whether the database is empty without opening it again.
+  let cached = await prepareSnapshotCache();
+  if (cached ? cached.rows.sources.length === 0 : await isEmpty()) {
     progress.say('the database is empty: loading the registry first');
     progress.say(await sync(syncOptions, progress));
+    if (cached) cached = await prepareSnapshotCache();
   }
   const siteDir = await siteToServe(env.siteDir, progress);
-  // While it serves, `portbook 22` in another terminal answers from this cache.
-  const cached = await prepareSnapshotCache();
   // Loaded here: the API's GraphQL stack would slow every other command's start-up.
   const { startServer } = await import('@portbook/api');
   // Opened here and handed over, so the embedded database stays locked while it serves;
@@ -84,7 +86,8 @@ export async function start(options: SyncOptions): Promise<void> {
     process.once(signal, async () => {
       await periodic?.stop();
       await server.close();
-      await database.close();
+      if (cached === undefined) await database.close();
+      else await closeServedDatabase(cached.key, database);
       process.exit(0);
     });
   }

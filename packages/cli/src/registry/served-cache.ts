@@ -1,6 +1,12 @@
-import { type Db, registryVersion } from '@portbook/db';
+import { type Database, type Db, registryVersion } from '@portbook/db';
 import { databaseEnv } from '@portbook/db/env';
-import { codeKey, dataDirStamp, snapshotCacheFile, writeStamp } from './snapshot-cache.ts';
+import {
+  codeKey,
+  dataDirStamp,
+  snapshotCacheFile,
+  stampDataDir,
+  writeStamp,
+} from './snapshot-cache.ts';
 
 /**
  * Once a server holds the embedded database open (opening it rewrites some of its files),
@@ -12,4 +18,15 @@ import { codeKey, dataDirStamp, snapshotCacheFile, writeStamp } from './snapshot
 export async function stampServedDatabase(key: string, db: Db): Promise<void> {
   const stamp = dataDirStamp(databaseEnv().dataDir, key);
   if (`${codeKey()}|${await registryVersion(db)}` === key) writeStamp(snapshotCacheFile(), stamp);
+}
+
+/**
+ * Closes the embedded database a server held, then records its files for the cache `key` if
+ * the registry is still the one cached (a sync while serving moves it on): the next command,
+ * or the next `portbook start`, answers from the cache without opening the database to check.
+ */
+export async function closeServedDatabase(key: string, database: Database): Promise<void> {
+  const current = `${codeKey()}|${await registryVersion(database.db)}` === key;
+  await database.close();
+  if (current) stampDataDir(snapshotCacheFile(), databaseEnv().dataDir, key);
 }
