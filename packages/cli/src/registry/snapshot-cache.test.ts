@@ -1,10 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isCurrent, Occupancy } from '@portbook/core/reader';
 import { record, snapshotRowsFrom } from '@portbook/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCache, writeCache } from './snapshot-cache.ts';
+import {
+  cacheOfUntouchedDataDir,
+  codeKey,
+  readCache,
+  stampDataDir,
+  writeCache,
+} from './snapshot-cache.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portbook-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,5 +102,21 @@ describe('the snapshot cache file', () => {
     const bytes = readFileSync(whole);
     writeFileSync(cut, bytes.subarray(0, bytes.length - 10));
     expect(readCache(cut)).toBeUndefined();
+  });
+
+  it('answers for a data directory only while its files are as stamped, and not once it is gone', () => {
+    const dataDir = join(dir, 'pglite');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'PG_VERSION'), '17');
+    const file = join(dir, 'stamped.v8');
+    const key = `${codeKey()}|version-1`;
+    writeCache(file, key, rows);
+    stampDataDir(file, dataDir, key);
+    expect(cacheOfUntouchedDataDir(file, dataDir)?.key).toBe(key);
+    writeFileSync(join(dataDir, 'PG_VERSION'), '17\n');
+    expect(cacheOfUntouchedDataDir(file, dataDir)).toBeUndefined();
+    stampDataDir(file, dataDir, key);
+    rmSync(dataDir, { recursive: true });
+    expect(cacheOfUntouchedDataDir(file, dataDir)).toBeUndefined();
   });
 });

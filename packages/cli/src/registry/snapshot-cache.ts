@@ -321,7 +321,7 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
 export function cacheOfUntouchedDataDir(file: string, dataDir: string): CacheFile | undefined {
   const stamp = readStamp(file);
   if (!stamp?.key.startsWith(`${codeKey()}|`)) return undefined;
-  if (stamp.files !== dataDirFiles(dataDir)) return undefined;
+  if (stamp.files !== filesIfAny(dataDir)) return undefined;
   const cached = readCache(file);
   return cached?.key === stamp.key ? cached : undefined;
 }
@@ -338,6 +338,15 @@ export function dataDirStamp(dataDir: string, key: string): DataDirStamp {
 
 export function writeStamp(file: string, stamp: DataDirStamp): void {
   writeAtomically(`${file}.stamp`, JSON.stringify(stamp));
+}
+
+/** `dataDirFiles`, or undefined when the directory is gone (removed to start afresh). */
+function filesIfAny(dataDir: string): string | undefined {
+  try {
+    return dataDirFiles(dataDir);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every file's path, size and modification time: any write PGlite makes changes one. */
