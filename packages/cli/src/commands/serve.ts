@@ -65,9 +65,12 @@ export async function start(options: SyncOptions): Promise<void> {
   const database = await openDatabase({ worker: true });
   // The first snapshot is built from the rows the cache holds while they are still the registry's.
   const server = await startServer({ database, port: env.port, siteDir, firstRows: cached?.rows });
-  if (cached !== undefined) {
+  // Only the key is kept: the rows live on in the snapshot for as long as it answers, no longer.
+  const cacheKey = cached?.key;
+  cached = undefined;
+  if (cacheKey !== undefined) {
     await server.yoga.registry.snapshot();
-    await stampServedDatabase(cached.key, database.db);
+    await stampServedDatabase(cacheKey, database.db);
   }
   process.stdout.write(`portbook is serving ${server.url}/ (GraphQL: ${server.url}/graphql)
 `);
@@ -86,8 +89,8 @@ export async function start(options: SyncOptions): Promise<void> {
     process.once(signal, async () => {
       await periodic?.stop();
       await server.close();
-      if (cached === undefined) await database.close();
-      else await closeServedDatabase(cached.key, database);
+      if (cacheKey === undefined) await database.close();
+      else await closeServedDatabase(cacheKey, database);
       process.exit(0);
     });
   }
