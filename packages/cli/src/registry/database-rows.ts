@@ -10,13 +10,18 @@ import { type CacheFile, codeKey, readCache, writeCache } from './snapshot-cache
  * 40,000 records and 40,000 changes out of PGlite takes seconds; the file takes a fraction.
  */
 export async function cachedSnapshotRows(db: Db, file: string): Promise<CacheFile> {
-  const key = `${codeKey()}|${await registryVersion(db)}`;
+  const key = await cacheKeyOf(db);
   const cached = readCache(file);
   if (cached?.key === key) return cached;
   const rows = await databaseRows(db);
   writeCache(file, key, rows);
   removeFormerCaches(dirname(file));
   return { key, rows };
+}
+
+/** The key a cache of `db`'s registry is current under: the code's, and the registry's version. */
+export async function cacheKeyOf(db: Db): Promise<string> {
+  return `${codeKey()}|${await registryVersion(db)}`;
 }
 
 /** Caches named as before the file held its rows in parts (16 hex digits): no reader is left. */

@@ -1,12 +1,7 @@
-import { type Database, type Db, registryVersion } from '@portbook/db';
+import type { Database, Db } from '@portbook/db';
 import { databaseEnv } from '@portbook/db/env';
-import {
-  codeKey,
-  dataDirStamp,
-  snapshotCacheFile,
-  stampDataDir,
-  writeStamp,
-} from './snapshot-cache.ts';
+import { cacheKeyOf } from './database-rows.ts';
+import { dataDirStamp, snapshotCacheFile, stampDataDir, writeStamp } from './snapshot-cache.ts';
 
 /**
  * Once a server holds the embedded database open (opening it rewrites some of its files),
@@ -17,7 +12,7 @@ import {
  */
 export async function stampServedDatabase(key: string, db: Db): Promise<void> {
   const stamp = dataDirStamp(databaseEnv().dataDir, key);
-  if (`${codeKey()}|${await registryVersion(db)}` === key) writeStamp(snapshotCacheFile(), stamp);
+  if ((await cacheKeyOf(db)) === key) writeStamp(snapshotCacheFile(), stamp);
 }
 
 /**
@@ -26,7 +21,7 @@ export async function stampServedDatabase(key: string, db: Db): Promise<void> {
  * or the next `portbook start`, answers from the cache without opening the database to check.
  */
 export async function closeServedDatabase(key: string, database: Database): Promise<void> {
-  const current = `${codeKey()}|${await registryVersion(database.db)}` === key;
+  const current = (await cacheKeyOf(database.db)) === key;
   await database.close();
   if (current) stampDataDir(snapshotCacheFile(), databaseEnv().dataDir, key);
 }

@@ -89,12 +89,14 @@ const PEOPLE_PARTS = Array.from(
   { length: PEOPLE_BUCKETS },
   (_, index) => `people.${index}` as const,
 );
+/** The years from the first change's to the last's, each a part (empty for a year without). */
+function changeYearsFrom([first, last]: Head['changeYears']): number[] {
+  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+}
+
 /** Every part, in the file's order: the years changes occurred in vary with the registry. */
-function partNames([first, last]: Head['changeYears']): PartName[] {
-  const years = Array.from(
-    { length: last - first + 1 },
-    (_, index) => `years.${first + index}` as const,
-  );
+function partNames(changeYears: Head['changeYears']): PartName[] {
+  const years = changeYearsFrom(changeYears).map((year) => `years.${year}` as const);
   return [
     'head',
     'occupancy',
@@ -182,10 +184,7 @@ export function writeCache(file: string, key: string, rows: SnapshotRows): void 
     ...splitEntries('changes', splitByBlock(changes, CHANGE_BLOCK, changeSpans)),
     ...Object.fromEntries(people),
     ...Object.fromEntries(
-      Array.from({ length: changeYears[1] - changeYears[0] + 1 }, (_, index) => {
-        const year = changeYears[0] + index;
-        return [`years.${year}`, byYear.get(year) ?? []];
-      }),
+      changeYearsFrom(changeYears).map((year) => [`years.${year}`, byYear.get(year) ?? []]),
     ),
     past: rows.assignments.filter((row) => !isCurrent(row)).sort(ianaOrder),
   };
