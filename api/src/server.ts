@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SnapshotRows } from '@portbook/core';
-import { createDatabase, type Database, migrate } from '@portbook/db';
+import { createDatabase, type Database, limitHeapGrowth, migrate } from '@portbook/db';
 import type { Logger } from 'pino';
 import { apiEnv } from './env.ts';
 import { GRAPHIQL_ASSETS } from './graphiql.ts';
@@ -45,6 +45,7 @@ const isApiPath = (path: string) => API_PATHS.has(path) || path.startsWith(GRAPH
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const env = apiEnv();
   const logger = options.logger ?? createLogger(env.logLevel);
+  limitHeapGrowth();
   const ownsDatabase = !options.database;
   const database = options.database ?? createDatabase();
   if (ownsDatabase) await migrate(database);
@@ -59,6 +60,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     metricsToken: env.metricsToken,
     responseCache: options.responseCache,
     firstRows: options.firstRows,
+    releaseAfterFirstSnapshot: true,
   });
   const siteDir = options.siteDir ?? env.siteDir;
   const site = staticSite(siteDir);

@@ -43,10 +43,14 @@ function openPostgres(url: string, options: DatabaseOptions) {
 function openPglite(dataDir: string, options: DatabaseOptions) {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // Importing every edition writes ~250 MB of WAL, which PGlite would keep on disk up to max_wal_size (1 GB).
+  // Postgres' 128 MB of shared buffers sit in the WASM memory, which never shrinks; the data
+  // directory's files are in the operating system's cache anyway, and the API answers from its
+  // snapshot. 32 MB (measured): the server's WASM memory 155 → ~50 MiB resident, and a full
+  // offline sync as fast (43.6 s against 44.5 s; 16 MB took 59.7 s).
   const client = new PGlite(dataDir, {
     startParams: [
       ...PGlite.defaultStartParams,
-      ...['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB'],
+      ...['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB', '-c', 'shared_buffers=32MB'],
     ],
   });
   const db = drizzlePglite({ client, relations, logger: logger(options.onQuery) });

@@ -65,3 +65,16 @@ describe('IdleMemoryRelease', () => {
     expect(released).toEqual([]);
   });
 });
+
+describe('IdleMemoryRelease.expectFreed', () => {
+  it('releases at the next quiet interval however little the baseline says was freed', async () => {
+    const released = watch(50, 1024 * MiB);
+    churn(100);
+    release?.expectFreed();
+    await sleep(300);
+    expect(released).toHaveLength(1);
+    // Once: the next quiet intervals go back to the baseline rule.
+    await sleep(300);
+    expect(released).toHaveLength(1);
+  });
+});
