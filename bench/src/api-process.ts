@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '@portbook/cli';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./api-server.ts', import.meta.url));
 /** Linux reports process CPU time in clock ticks of 1/100 s. */
@@ -35,7 +36,11 @@ export async function startApiProcess(
   mode: 'api' | 'api-cached',
   database: DatabaseEnv,
 ): Promise<ApiProcess> {
-  const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  // The flags `portbook start` runs with, then any the run adds (later ones win).
+  const flags = [
+    ...SERVER_NODE_FLAGS,
+    ...(process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  ];
   const child = spawn(process.execPath, [...flags, '--expose-gc', SERVER_SCRIPT, mode], {
     // BENCH_API_PORT: the port to serve on (one server runs at a time); default any free one.
     env: {

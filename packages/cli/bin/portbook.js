@@ -5,4 +5,10 @@
 import { enableCompileCache } from 'node:module';
 
 enableCompileCache();
+if (process.argv[2] === 'start') {
+  // The server runs with V8 flags Node takes only on its command line (see server-flags.ts).
+  const { serverRelaunchArgs } = await import('../src/server-flags.ts');
+  const args = serverRelaunchArgs(process.execPath, process.execArgv, process.argv);
+  if (args) process.execve(process.execPath, args, process.env);
+}
 await import('../src/main.ts');
