@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 import { buildMirror } from './mirror.ts';
 import { ARCHIVE_SUBSET, type CliDatabase, cliDatabase, runCli, scratchDir } from './run-cli.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/portbook.js', import.meta.url));
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -25,8 +27,8 @@ interface Started {
 }
 
 /** Starts `portbook start` and waits for the line that gives its URL. */
-function start(args: string[], env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [MAIN, 'start', ...args], {
+function start(args: string[], env: Record<string, string>, script = MAIN): Promise<Started> {
+  const child = spawn(process.execPath, [script, 'start', ...args], {
     env: {
       ...process.env,
       PORTBOOK_MIRROR: '',
@@ -126,6 +128,21 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
       }
     }
   });
+
+  it.runIf(process.platform === 'linux' && typeof process.execve === 'function')(
+    'runs as the same process, re-executed with the serving V8 flags, when started by the command',
+    async () => {
+      const server = await start([], env, BIN);
+      try {
+        const pid = server.child.pid as number;
+        const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        expect(commandLine).toEqual(expect.arrayContaining([...SERVER_NODE_FLAGS, BIN, 'start']));
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      } finally {
+        expect(await stop(server.child)).toBe(0);
+      }
+    },
+  );
 
   it('syncs again every PORTBOOK_SYNC_INTERVAL while it serves, and stops cleanly', async () => {
     const server = await start(['--mirror', buildMirror()], {
