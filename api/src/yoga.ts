@@ -9,6 +9,7 @@ import { type Database, IdleMemoryRelease } from '@portbook/db';
 import { softwareDefaults } from '@portbook/software';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { bodyLimitPlugin } from './body-limit.ts';
 import { type Context, createContext } from './context.ts';
 import { anyOriginPlugin, corsFor } from './cors.ts';
 import { maskError } from './errors.ts';
@@ -105,7 +106,8 @@ export function createApi(options: ApiOptions): PortbookYoga {
     maskedErrors: { maskError },
     landingPage: false,
     batching: { limit: 5 },
-    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
+    // Ours (`bodyLimitPlugin`) counts only the bodies that need counting.
+    maxRequestBodySize: false,
     cors: corsFor(cors),
     renderGraphiQL,
     graphiql: {
@@ -118,6 +120,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
       answeringFailures(createMetrics({ token: options.metricsToken }).plugin, logger),
       answeringFailures(graphiqlAssetsPlugin(), logger),
       requestParsingPlugin(),
+      bodyLimitPlugin(MAX_REQUEST_BODY_BYTES),
       healthPlugin(db, logger),
       answeringFailures(servicesFilePlugin(registry), logger),
       ...queryLimitPlugins(),

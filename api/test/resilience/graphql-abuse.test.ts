@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from '@portbook/db/testing';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ interface Answer {
   body: { data?: unknown; errors?: { extensions?: { code?: string } }[] } | unknown[];
 }
 
-/** Yoga refuses bodies above this with 413 before reading them whole (its `maxRequestBodySize`). */
+/** The server refuses bodies above this with 413 before reading them whole (`bodyLimitPlugin`). */
 const BODY_LIMIT = 1_000_000;
 const HEALTHY_QUERY = '{ port(number: 22) { number assignments { nodes { serviceName } } } }';
 
@@ -223,6 +224,28 @@ describe.each(TEST_DATABASE_KINDS)('GraphQL abuse against a running server on %s
     expect(answer.status).toBe(413);
     expect(answer.codes).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
     expect(sent).toBeLessThan(offered);
+  });
+
+  it('ends a body at its Content-Length: what follows is the next request, judged on its own', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const { hostname, port } = new URL(server.url);
+    const head = (length: number, close = false) =>
+      `POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${length}\r\n${close ? 'Connection: close\r\n' : ''}\r\n`;
+    const socket = connect(Number(port), hostname);
+    let reply = '';
+    socket.on('data', (chunk) => {
+      reply += chunk;
+    });
+    socket.on('error', () => {});
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    // One write: a small declared body, then a request declaring 2 MB in the same bytes.
+    socket.write(`${head(Buffer.byteLength(body))}${body}${head(2 * BODY_LIMIT, true)}`);
+    await closed;
+    expect(reply).toMatch(/^HTTP\/1\.1 200 /);
+    expect(reply).toContain('{"data":{"__typename":"Query"}}');
+    expect(reply).toContain('HTTP/1.1 413 ');
+    expect(reply).toContain('REQUEST_ENTITY_TOO_LARGE');
   });
 
   it('treats injection strings in every text argument as text', async () => {
