@@ -10,7 +10,7 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16']
 /**
  * The arguments to re-execute this process with `SERVER_NODE_FLAGS` (same pid, so
  * signals and supervisors see one process), or undefined when it already runs with them, when
- * Node's flags were chosen by hand (any `--max-semi-space-size`), or when Node cannot
+ * any of those flags was chosen by hand (`--max-semi-space-size=64`), or when Node cannot
  * (`process.execve` arrived in 22.15).
  */
 export function serverRelaunchArgs(
@@ -19,6 +19,10 @@ export function serverRelaunchArgs(
   argv: readonly string[],
 ): string[] | undefined {
   if (typeof process.execve !== 'function') return undefined;
-  if (execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))) return undefined;
+  const chosen = new Set(execArgv.map(flagName));
+  if (SERVER_NODE_FLAGS.some((flag) => chosen.has(flagName(flag)))) return undefined;
   return [execPath, ...SERVER_NODE_FLAGS, ...execArgv, ...argv.slice(1)];
 }
+
+/** `--max-semi-space-size` of `--max-semi-space-size=16`. */
+const flagName = (flag: string) => flag.split('=')[0] as string;
