@@ -37,6 +37,7 @@ export class RegistryState {
   #refreshing: Promise<RegistrySnapshot> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
+  #listening: Promise<void> | undefined;
   #unlisten: (() => Promise<unknown>) | undefined;
   #stopped = false;
   readonly #listeners = new Set<(version: string) => void>();
@@ -131,20 +132,27 @@ export class RegistryState {
       this.#timer.unref();
     }
     if (this.#database.kind === 'postgres') {
-      this.#database.client
-        .listen(REGISTRY_CHANNEL, check)
-        .then((listening) => {
-          if (this.#stopped) void listening.unlisten();
-          else this.#unlisten = listening.unlisten;
-        })
-        .catch(this.#onError);
+      this.#listening = this.#database.client.listen(REGISTRY_CHANNEL, check).then(
+        (listening) => {
+          this.#unlisten = listening.unlisten;
+        },
+        (error: unknown) => {
+          if (!this.#stopped) this.#onError(error);
+        },
+      );
     }
   }
 
-  /** Stops polling and listening (the server is closing). */
+  /**
+   * Stops polling and listening (the server is closing), once a LISTEN or a rebuild under way
+   * has ended: the database is closed next, and a statement it cut short would reject with
+   * nobody left to hear it.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearInterval(this.#timer);
+    await this.#listening;
     await this.#unlisten?.().catch(() => {});
+    await this.#refreshing?.catch(() => {});
   }
 }

@@ -90,7 +90,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
       });
       expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
     } finally {
-      expect(await stop(server.child)).toBe(0);
+      expect(await stop(server.child), server.stderr()).toBe(0);
     }
   });
 
@@ -112,7 +112,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
       expect(smtp.stderr).toBe('');
       expect(JSON.parse(smtp.stdout)).toMatchObject({ port: 25, status: 'assigned' });
     } finally {
-      expect(await stop(server.child)).toBe(0);
+      expect(await stop(server.child), server.stderr()).toBe(0);
     }
     if (kind === 'pglite') {
       // Stopped, the server recorded the files it left: a command answers from the cache without
@@ -139,7 +139,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
         expect(commandLine).toEqual(expect.arrayContaining([...SERVER_NODE_FLAGS, BIN, 'start']));
         expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       } finally {
-        expect(await stop(server.child)).toBe(0);
+        expect(await stop(server.child), server.stderr()).toBe(0);
       }
     },
   );
@@ -158,7 +158,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
       expect(server.stderr()).toMatch(periodic);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     } finally {
-      expect(await stop(server.child)).toBe(0);
+      expect(await stop(server.child), server.stderr()).toBe(0);
     }
   });
 
