@@ -1,7 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isCurrent, Occupancy } from '@portbook/core/reader';
+import {
+  buildRegistrySnapshot,
+  isCurrent,
+  Occupancy,
+  type SnapshotRows,
+} from '@portbook/core/reader';
 import { record, snapshotRowsFrom } from '@portbook/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -72,6 +77,24 @@ describe('the snapshot cache file', () => {
     expect(read?.currentAssignments).toContain(blocks?.block(0)[0]);
     const current = rows.assignments.filter(isCurrent);
     expect(blocks?.occupancy()).toEqual(new Occupancy(current).state());
+  });
+
+  it("reads a service's records by the bucket of its name, and answers as the whole rows do", async () => {
+    const file = join(dir, 'names.v8');
+    writeCache(file, 'key-5', rows);
+    const read = readCache(file)?.rows;
+    const buckets = read?.nameBuckets;
+    expect(buckets?.names()).toEqual(['ssh', 'http', 'wide']);
+    const sshVersions = rows.assignments.filter((row) => row.serviceName === 'ssh');
+    expect(new Set(buckets?.bucket('ssh').filter((row) => row.serviceName === 'ssh'))).toEqual(
+      new Set(sshVersions),
+    );
+    const onDemand = await buildRegistrySnapshot(read as SnapshotRows, { indexes: 'on-demand' });
+    const whole = await buildRegistrySnapshot(rows);
+    for (const name of ['SSH', 'http', 'wide', 'nothing'])
+      expect(onDemand.service(name)).toEqual(whole.service(name));
+    expect(onDemand.allServiceNames).toEqual(whole.allServiceNames);
+    expect(onDemand.services()).toEqual(whole.services());
   });
 
   it('reads the changes by the year they occurred in', () => {

@@ -18,22 +18,26 @@ import {
   type ChangeRow,
   changeSpans,
   EPHEMERAL_RANGES,
+  fnv1a32,
   IANA_RANGE_CLASSES,
   ianaOrder,
   isCurrent,
+  nameBucket,
   Occupancy,
   type OccupancyState,
   oldestFirst,
   type PersonRecordRow,
   PORT_MAX,
+  ServiceIndex,
   type SnapshotRows,
+  serviceKey,
   yearOf,
 } from '@portbook/core/reader';
 import { databaseEnv, MIGRATIONS_FOLDER } from '@portbook/db/env';
 import { joinedBlocks, type SplitRows, splitByBlock } from './port-blocks.ts';
 
 /** Bumped when the file's layout or `SnapshotRows` changes shape without a migration. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 
 /** Ports per block of current records, and of changes: a port's question reads one block. */
 const CURRENT_BLOCK = 1024;
@@ -61,10 +65,14 @@ type Split = `${number}` | 'spanning' | 'portless';
 type Parts = {
   head: Head;
   occupancy: OccupancyState;
+  /** Every distinct service name ever registered (`ServiceIndex.names`). */
+  names: readonly string[];
   past: readonly AssignmentRow[];
 } & { [Name in `current.${Split}`]: readonly AssignmentRow[] } & {
   [Name in `changes.${Split}`]: readonly ChangeRow[];
 } & { [Name in `people.${number}`]: readonly PersonRecordRow[] } & {
+  [Name in `services.${number}`]: readonly AssignmentRow[];
+} & {
   [Name in `years.${number}`]: readonly ChangeRow[];
 };
 
@@ -72,7 +80,11 @@ type PartName = keyof Parts & string;
 
 /** People in buckets by a hash of their id: a record's assignee reads one bucket. */
 const PEOPLE_BUCKETS = 16;
-const peoplePart = (id: string) => `people.${fnv1aNumber(id) % PEOPLE_BUCKETS}` as const;
+const peoplePart = (id: string) => `people.${fnv1a32(id) % PEOPLE_BUCKETS}` as const;
+
+/** Every record again, in buckets by a hash of its service name: a name's records read one. */
+const NAME_BUCKETS = 64;
+const namePart = (key: string) => `services.${nameBucket(key, NAME_BUCKETS)}` as const;
 
 /** The names of a split's parts: its blocks, then the spanning and the portless rows. */
 function splitParts<Kind extends 'current' | 'changes'>(kind: Kind, blockSize: number) {
@@ -89,6 +101,7 @@ const PEOPLE_PARTS = Array.from(
   { length: PEOPLE_BUCKETS },
   (_, index) => `people.${index}` as const,
 );
+const NAME_PARTS = Array.from({ length: NAME_BUCKETS }, (_, index) => `services.${index}` as const);
 /** The years from the first change's to the last's, each a part (empty for a year without). */
 function changeYearsFrom([first, last]: Head['changeYears']): number[] {
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
@@ -102,6 +115,8 @@ function partNames(changeYears: Head['changeYears']): PartName[] {
     'occupancy',
     ...CURRENT_PARTS,
     ...PEOPLE_PARTS,
+    'names',
+    ...NAME_PARTS,
     ...CHANGE_PARTS,
     ...years,
     'past',
@@ -142,15 +157,7 @@ export function snapshotCacheFile(env: NodeJS.ProcessEnv = process.env): string 
  * node:crypto takes longer to load than a lookup has to spare.
  */
 function fnv1a(text: string): string {
-  return fnv1aNumber(text).toString(16).padStart(8, '0');
-}
-
-function fnv1aNumber(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  }
-  return hash >>> 0;
+  return fnv1a32(text).toString(16).padStart(8, '0');
 }
 
 /** What the code expects of a cache: its format, the schema, the range classes seeded from code. */
@@ -176,6 +183,10 @@ export function writeCache(file: string, key: string, rows: SnapshotRows): void 
   const changeYears: Head['changeYears'] = [Math.min(...years), Math.max(...years)];
   const people = new Map(PEOPLE_PARTS.map((name) => [name, [] as PersonRecordRow[]]));
   for (const person of rows.people) people.get(peoplePart(person.id))?.push(person);
+  const named = new Map(NAME_PARTS.map((name) => [name, [] as AssignmentRow[]]));
+  for (const row of rows.assignments) {
+    if (row.serviceName !== null) named.get(namePart(serviceKey(row.serviceName)))?.push(row);
+  }
   // The split parts are spread in by name (checked by the reader's tests, not the compiler).
   const parts: Record<string, unknown> = {
     head: { version, sources, nameLinks, rangeClasses, lastSync, changeYears },
@@ -183,6 +194,8 @@ export function writeCache(file: string, key: string, rows: SnapshotRows): void 
     ...splitEntries('current', splitByBlock(current, CURRENT_BLOCK, assignmentSpans)),
     ...splitEntries('changes', splitByBlock(changes, CHANGE_BLOCK, changeSpans)),
     ...Object.fromEntries(people),
+    names: ServiceIndex.of(rows.assignments, nameLinks).names,
+    ...Object.fromEntries(named),
     ...Object.fromEntries(
       changeYearsFrom(changeYears).map((year) => [`years.${year}`, byYear.get(year) ?? []]),
     ),
@@ -309,6 +322,7 @@ function lazyRows(fd: number, start: number, placed: Header['parts']): SnapshotR
       return people;
     },
     person: (id) => read(peoplePart(id)).find((person) => person.id === id),
+    nameBuckets: { names: () => read('names'), bucket: (key) => read(namePart(key)) },
   };
 }
 

@@ -11,7 +11,7 @@ import { registryInfoOf } from './registry-info.ts';
 import { RegistrySnapshot, type SnapshotIndexes } from './registry-snapshot.ts';
 import type { AssignmentRow, SnapshotRows, SourceRow } from './rows.ts';
 import { SearchIndex } from './search.ts';
-import { ServiceIndex } from './service-index.ts';
+import { BucketedServices, ServiceIndex } from './service-index.ts';
 import { isCurrent } from './validity.ts';
 
 export interface BuildOptions {
@@ -112,6 +112,7 @@ export async function buildRegistrySnapshot(
     changes: () => rows.changes,
     changeBlocks: () => rows.changeBlocks,
     changeYears: () => rows.changeYears,
+    nameBuckets: () => rows.nameBuckets,
     nameLinks: () => rows.nameLinks,
     people: () => rows.people,
     person: () => rows.person,
@@ -143,7 +144,13 @@ export async function buildRegistrySnapshot(
       return versions;
     },
     texts: () => runAtOnce(textSteps(sorted.assignments)),
-    services: () => runAtOnce(ServiceIndex.steps(sorted.assignments, sorted.nameLinks)),
+    services: () => {
+      const whole = () => ServiceIndex.of(sorted.assignments, sorted.nameLinks);
+      // Stored by name (the CLI's cache), a name's records are read from its bucket alone.
+      return rows.nameBuckets
+        ? new BucketedServices(rows.nameBuckets, rows.nameLinks, whole)
+        : whole();
+    },
     // Built on demand, the feed builds each of its own indexes on first use too.
     changes: () => new ChangeFeed(() => sorted.changes, rows.changeBlocks, rows.changeYears),
     rangeClasses: () => new RangeClassIndex(sorted.rangeClasses),

@@ -20,5 +20,13 @@ export type {
   SearchHit,
   SearchReason,
 } from './search.ts';
-export { type LinkedName, type ServiceView, serviceKey } from './service-index.ts';
+export {
+  fnv1a32,
+  type LinkedName,
+  type NameBuckets,
+  nameBucket,
+  ServiceIndex,
+  type ServiceView,
+  serviceKey,
+} from './service-index.ts';
 export * from './validity.ts';

@@ -27,7 +27,7 @@ import type {
   SourceRow,
 } from './rows.ts';
 import type { SearchHit, SearchIndex } from './search.ts';
-import type { ServiceIndex, ServiceView } from './service-index.ts';
+import type { ServiceLookup, ServiceView } from './service-index.ts';
 import { todayDate, validOn } from './validity.ts';
 
 /** Before the first document: no port is assigned. */
@@ -46,7 +46,7 @@ export interface SnapshotIndexes {
   assignmentsById: Map<string, AssignmentRow>;
   versions: Map<number, AssignmentRow>;
   texts: Map<AssignmentRow, string>;
-  services: ServiceIndex;
+  services: ServiceLookup;
   changes: ChangeFeed;
   rangeClasses: RangeClassIndex;
   searchIndex: SearchIndex;

@@ -8,6 +8,7 @@ import type {
   Status,
 } from '../model.ts';
 import type { OccupancyState } from './occupancy.ts';
+import type { NameBuckets } from './service-index.ts';
 
 /**
  * The rows a snapshot is built from, shaped as the database stores them (db's drizzle row types
@@ -150,6 +151,11 @@ export interface SnapshotRows {
    * the changes between two dates read those years alone.
    */
   changeYears?: YearBlocks<ChangeRow>;
+  /**
+   * The same records (current and past) by buckets of service names, when a cache stores them
+   * so: a question about a name then reads its bucket alone (see `NameBuckets`).
+   */
+  nameBuckets?: NameBuckets;
   nameLinks: readonly NameLinkRow[];
   people: readonly PersonRecordRow[];
   /**

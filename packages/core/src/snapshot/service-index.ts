@@ -1,4 +1,4 @@
-import type { BuildSteps } from './build-steps.ts';
+import { type BuildSteps, runAtOnce } from './build-steps.ts';
 import type { AssignmentRow, NameLinkRow } from './rows.ts';
 
 /** A service name as users type it is matched case-insensitively; this is the key. */
@@ -30,7 +30,7 @@ const historyOrder = (a: AssignmentRow, b: AssignmentRow) =>
 /** Records and name links by service key. */
 export class ServiceIndex {
   readonly #records = new Map<string, AssignmentRow[]>();
-  readonly #links = new Map<string, NameLinkRow[]>();
+  #links = new Map<string, NameLinkRow[]>();
   /** Each record's place in its service's history order: the newest spelling comes first. */
   readonly #rank = new Map<AssignmentRow, number>();
   /** Every distinct name ever registered, as first spelled in history order. */
@@ -56,19 +56,17 @@ export class ServiceIndex {
       for (const [rank, row] of list.entries()) index.#rank.set(row, rank);
     }
     yield;
-    const sortedLinks = [...nameLinks].sort(
-      (a, b) => compare(a.formerName, b.formerName) || compare(a.laterName, b.laterName),
-    );
-    for (const link of sortedLinks) {
-      const keys = new Set([serviceKey(link.formerName), serviceKey(link.laterName)]);
-      for (const key of keys) {
-        const list = index.#links.get(key);
-        if (list) list.push(link);
-        else index.#links.set(key, [link]);
-      }
-    }
+    index.#links = linksByKey(nameLinks);
     index.names = [...index.#records.values()].map((list) => list[0]?.serviceName as string);
     return index;
+  }
+
+  /** The whole index, built at once (a command answering one question). */
+  static of(
+    assignments: readonly AssignmentRow[],
+    nameLinks: readonly NameLinkRow[],
+  ): ServiceIndex {
+    return runAtOnce(ServiceIndex.steps(assignments, nameLinks));
   }
 
   private constructor() {}
@@ -84,25 +82,7 @@ export class ServiceIndex {
 
   /** The service as its records spell it, or via a name link; undefined when no record used the name. */
   service(name: string): ServiceView | undefined {
-    const key = serviceKey(name);
-    const history = this.records(name);
-    const links = this.links(name);
-    let spelled = history[0]?.serviceName;
-    if (!spelled) {
-      const link = links.find((l) => serviceKey(l.formerName) === key) ?? links[0];
-      if (!link) return undefined;
-      spelled = serviceKey(link.formerName) === key ? link.formerName : link.laterName;
-    }
-    return {
-      name: spelled,
-      history,
-      formerNames: links
-        .filter((l) => serviceKey(l.laterName) === key)
-        .map((l) => ({ name: l.formerName, kind: l.kind })),
-      laterNames: links
-        .filter((l) => serviceKey(l.formerName) === key)
-        .map((l) => ({ name: l.laterName, kind: l.kind })),
-    };
+    return serviceView(serviceKey(name), this.records(name), this.links(name));
   }
 
   /** Every service, registered or known only from a name link, by key. */
@@ -127,6 +107,129 @@ export class ServiceIndex {
       .sort(([a], [b]) => compare(a, b))
       .map(([, row]) => row.serviceName as string);
   }
+}
+
+/** What a snapshot asks of its services, indexed whole (`ServiceIndex`) or read by name buckets. */
+export type ServiceLookup = Pick<
+  ServiceIndex,
+  'records' | 'links' | 'service' | 'all' | 'namesOf' | 'names'
+>;
+
+/**
+ * Records by service name as a cache stores them, a bucket of names at a time (the CLI's): a
+ * question about one name reads its bucket, not every record of the history.
+ */
+export interface NameBuckets {
+  /** Every distinct name ever registered, as `ServiceIndex.names` gives them. */
+  names(): readonly string[];
+  /** The records whose name falls in `key`'s bucket (`nameBucket`), names other than `key`'s too. */
+  bucket(key: string): readonly AssignmentRow[];
+}
+
+/** The bucket of `buckets` a service key falls in (32-bit FNV-1a: the same in every process). */
+export function nameBucket(key: string, buckets: number): number {
+  return fnv1a32(key) % buckets;
+}
+
+/** 32-bit FNV-1a of `text`'s UTF-16 code units. */
+export function fnv1a32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * Services answered by name from `NameBuckets`, each name's records sorted on first use; the
+ * questions about every service (`all`, `namesOf`) go to the whole index, built when first asked.
+ */
+export class BucketedServices implements ServiceLookup {
+  readonly #buckets: NameBuckets;
+  readonly #nameLinks: readonly NameLinkRow[];
+  readonly #whole: () => ServiceIndex;
+  readonly #records = new Map<string, readonly AssignmentRow[]>();
+  #links: Map<string, NameLinkRow[]> | undefined;
+
+  constructor(buckets: NameBuckets, nameLinks: readonly NameLinkRow[], whole: () => ServiceIndex) {
+    this.#buckets = buckets;
+    this.#nameLinks = nameLinks;
+    this.#whole = whole;
+  }
+
+  get names(): readonly string[] {
+    return this.#buckets.names();
+  }
+
+  records(name: string): readonly AssignmentRow[] {
+    const key = serviceKey(name);
+    let records = this.#records.get(key);
+    if (!records) {
+      records = this.#buckets
+        .bucket(key)
+        .filter((row) => row.serviceName !== null && serviceKey(row.serviceName) === key)
+        .sort(historyOrder);
+      this.#records.set(key, records);
+    }
+    return records;
+  }
+
+  links(name: string): readonly NameLinkRow[] {
+    this.#links ??= linksByKey(this.#nameLinks);
+    return this.#links.get(serviceKey(name)) ?? [];
+  }
+
+  service(name: string): ServiceView | undefined {
+    return serviceView(serviceKey(name), this.records(name), this.links(name));
+  }
+
+  all(): ServiceView[] {
+    return this.#whole().all();
+  }
+
+  namesOf(rows: Iterable<AssignmentRow>): string[] {
+    return this.#whole().namesOf(rows);
+  }
+}
+
+/** The links naming each key, as former or later name, by former then later name. */
+function linksByKey(nameLinks: readonly NameLinkRow[]): Map<string, NameLinkRow[]> {
+  const byKey = new Map<string, NameLinkRow[]>();
+  const sorted = [...nameLinks].sort(
+    (a, b) => compare(a.formerName, b.formerName) || compare(a.laterName, b.laterName),
+  );
+  for (const link of sorted) {
+    for (const key of new Set([serviceKey(link.formerName), serviceKey(link.laterName)])) {
+      const list = byKey.get(key);
+      if (list) list.push(link);
+      else byKey.set(key, [link]);
+    }
+  }
+  return byKey;
+}
+
+/** The service `key` names, from its records in history order and the links naming it. */
+function serviceView(
+  key: string,
+  history: readonly AssignmentRow[],
+  links: readonly NameLinkRow[],
+): ServiceView | undefined {
+  let spelled = history[0]?.serviceName;
+  if (!spelled) {
+    const link = links.find((l) => serviceKey(l.formerName) === key) ?? links[0];
+    if (!link) return undefined;
+    spelled = serviceKey(link.formerName) === key ? link.formerName : link.laterName;
+  }
+  return {
+    name: spelled,
+    history,
+    formerNames: links
+      .filter((l) => serviceKey(l.laterName) === key)
+      .map((l) => ({ name: l.formerName, kind: l.kind })),
+    laterNames: links
+      .filter((l) => serviceKey(l.formerName) === key)
+      .map((l) => ({ name: l.laterName, kind: l.kind })),
+  };
 }
 
 function compare(a: string, b: string): number {
