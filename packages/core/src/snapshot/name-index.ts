@@ -48,8 +48,8 @@ export class SortedKeys {
 export class NameIndex {
   readonly #names = new Map<string, string>();
   readonly #sorted: SortedKeys;
-  /** By typos allowed (1 and 2): the keys within that many edits of a query (built on first use). */
-  #typos: readonly PassjoinIndex<string>[] | undefined;
+  /** By typos allowed (1 and 2): the keys within that many edits of a query (each built on first use). */
+  readonly #typos: (PassjoinIndex<string> | undefined)[] = [];
 
   /** `names` as first spelled win over later spellings of the same key. */
   constructor(names: Iterable<string>) {
@@ -66,8 +66,12 @@ export class NameIndex {
    * a snapshot refresh should not wait for.
    */
   #typoIndex(allowed: number): PassjoinIndex<string> {
-    this.#typos ??= [1, 2].map((k) => passjoinIndex().from(this.#names.keys(), distance, k));
-    return this.#typos[allowed - 1] as PassjoinIndex<string>;
+    let index = this.#typos[allowed - 1];
+    if (!index) {
+      index = passjoinIndex().from(this.#names.keys(), distance, allowed);
+      this.#typos[allowed - 1] = index;
+    }
+    return index;
   }
 
   /** The name spelled `query` in any case. */

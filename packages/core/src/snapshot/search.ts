@@ -56,7 +56,8 @@ class SoftwareNames {
   readonly #spellings = new Map<string, number[]>();
   readonly #sorted: SortedKeys;
   readonly #words = new Map<string, number[]>();
-  readonly #typos: readonly PassjoinIndex<string>[];
+  /** By typos allowed (1 and 2), each built on first use. */
+  readonly #typos: (PassjoinIndex<string> | undefined)[] = [];
 
   constructor(software: readonly SearchableSoftware[]) {
     this.#programs = software.map(({ id, name }) => ({ id, lower: name.toLowerCase() }));
@@ -70,9 +71,16 @@ class SoftwareNames {
       add(this.#spellings, lower, index);
       for (const word of nameWords(lower)) add(this.#words, word, index);
     }
-    const spellings = [...this.#spellings.keys()];
-    this.#sorted = new SortedKeys(spellings);
-    this.#typos = [1, 2].map((k) => passjoinIndex().from(spellings, distance, k));
+    this.#sorted = new SortedKeys(this.#spellings.keys());
+  }
+
+  #typoIndex(allowed: number): PassjoinIndex<string> {
+    let index = this.#typos[allowed - 1];
+    if (!index) {
+      index = passjoinIndex().from(this.#spellings.keys(), distance, allowed);
+      this.#typos[allowed - 1] = index;
+    }
+    return index;
   }
 
   find(query: string): SoftwareHit[] {
@@ -97,7 +105,7 @@ class SoftwareNames {
     if (key.length >= 3) for (const index of this.#words.get(key) ?? []) hit(index, 65, 'text');
     if (key.length >= 4) {
       const allowed = typosAllowed(key);
-      for (const spelling of (this.#typos[allowed - 1] as PassjoinIndex<string>).search(key)) {
+      for (const spelling of this.#typoIndex(allowed).search(key)) {
         for (const index of this.#spellings.get(spelling) ?? []) {
           if (found.has(index)) continue;
           const { id, lower } = this.#programs[index] as { id: string; lower: string };
