@@ -30,6 +30,8 @@ const server = await startServer({
 const started = performance.now();
 await server.yoga.registry.snapshot();
 const snapshotMs = cacheMs + performance.now() - started;
+// As `portbook start`: a cache read from the database is written once the server has its snapshot.
+cached?.write?.();
 process.stdout.write(`${JSON.stringify({ url: server.url, snapshotMs, cacheMs })}\n`);
 
 let stopping = false;

@@ -67,9 +67,12 @@ export async function start(options: SyncOptions): Promise<void> {
   const server = await startServer({ database, port: env.port, siteDir, firstRows: cached?.rows });
   // Only the key is kept: the rows live on in the snapshot for as long as it answers, no longer.
   const cacheKey = cached?.key;
+  const writeCache = cached?.write;
   cached = undefined;
   if (cacheKey !== undefined) {
     await server.yoga.registry.snapshot();
+    // Read from the database, the rows are cached now, after the first snapshot (~0.6 s).
+    writeCache?.();
     await stampServedDatabase(cacheKey, database.db);
   }
   process.stdout.write(`portbook is serving ${server.url}/ (GraphQL: ${server.url}/graphql)

@@ -9,14 +9,32 @@ import { type CacheFile, codeKey, readCache, writeCache } from './snapshot-cache
  * registry version (one cheap query decides), else read from the database and cached. Reading
  * 40,000 records and 40,000 changes out of PGlite takes seconds; the file takes a fraction.
  */
-export async function cachedSnapshotRows(db: Db, file: string): Promise<CacheFile> {
+export async function cachedSnapshotRows(
+  db: Db,
+  file: string,
+  options: { deferWrite?: boolean } = {},
+): Promise<PreparedCache> {
   const key = await cacheKeyOf(db);
   const cached = readCache(file);
   if (cached?.key === key) return cached;
   const rows = await databaseRows(db);
-  writeCache(file, key, rows);
-  removeFormerCaches(dirname(file));
+  // Once: the rows are let go of when written, whoever keeps the function.
+  let unwritten: SnapshotRows | undefined = rows;
+  const write = () => {
+    if (!unwritten) return;
+    writeCache(file, key, unwritten);
+    unwritten = undefined;
+    removeFormerCaches(dirname(file));
+  };
+  if (options.deferWrite) return { key, rows, write };
+  write();
   return { key, rows };
+}
+
+/** Cached rows, and when they were read from the database, the cache write still to do. */
+export interface PreparedCache extends CacheFile {
+  /** Writes the cache file (a few hundred ms for the full history), once; undefined if written. */
+  write?: (() => void) | undefined;
 }
 
 /** The key a cache of `db`'s registry is current under: the code's, and the registry's version. */
@@ -35,7 +53,10 @@ function removeFormerCaches(dir: string): void {
   }
 }
 
-/** Every row, read from the database (nothing runs alongside a command: no pauses). */
+/**
+ * Every row, read from the database: nothing runs alongside a command, so no pauses, and
+ * batches of 10,000 rows (on PGlite 1.3 s for the full history in batches of 1,000, 0.75 s so).
+ */
 export function databaseRows(db: Db): Promise<SnapshotRows> {
-  return loadSnapshotRows(db, { pause: async () => {} });
+  return loadSnapshotRows(db, { pause: async () => {}, batchSize: 10_000 });
 }

@@ -7,12 +7,8 @@ import {
 } from '@portbook/core/reader';
 import { databaseEnv } from '@portbook/db/env';
 import { cliEnv } from '../env.ts';
-import {
-  type CacheFile,
-  cacheOfUntouchedDataDir,
-  snapshotCacheFile,
-  stampDataDir,
-} from './snapshot-cache.ts';
+import type { PreparedCache } from './database-rows.ts';
+import { cacheOfUntouchedDataDir, snapshotCacheFile, stampDataDir } from './snapshot-cache.ts';
 import { softwareData } from './software-data.ts';
 
 /** Nothing runs alongside a command: phases need not yield to the event loop. */
@@ -48,14 +44,16 @@ export async function openSnapshot(needs: SnapshotNeeds = {}): Promise<RegistryS
 }
 
 /**
- * Makes the snapshot cache current for the embedded database before a server opens it
- * (`portbook start`): its key, and the rows for the server's first snapshot, which then need
- * not be read out of the database a second time. Undefined on Postgres or with the cache off.
+ * The snapshot cache for the embedded database, before a server opens it (`portbook start`):
+ * its key, and the rows for the server's first snapshot, which then need not be read out of the
+ * database a second time. When the rows came from the database, the cache file is still to be
+ * written (`write`): the server's first snapshot need not wait for it. Undefined on Postgres or
+ * with the cache off.
  */
-export async function prepareSnapshotCache(): Promise<CacheFile | undefined> {
+export async function prepareSnapshotCache(): Promise<PreparedCache | undefined> {
   if (!cliEnv().snapshotCache || databaseEnv().databaseUrl) return undefined;
-  const { key, rows } = await registryRows(snapshotCacheFile());
-  return key === undefined ? undefined : { key, rows: wholeRows(rows) };
+  const { key, rows, write } = await registryRows(snapshotCacheFile(), { deferWrite: true });
+  return key === undefined ? undefined : { key, rows: wholeRows(rows), write };
 }
 
 /**
@@ -80,7 +78,8 @@ function wholeRows(rows: SnapshotRows): SnapshotRows {
 /** The rows, and the cache key they were found or stored under (none without a cache). */
 async function registryRows(
   cache: string | undefined,
-): Promise<Pick<CacheFile, 'rows'> & { key?: string }> {
+  options: { deferWrite?: boolean } = {},
+): Promise<Pick<PreparedCache, 'rows' | 'write'> & { key?: string }> {
   const { databaseUrl, dataDir } = databaseEnv();
   const untouched =
     cache === undefined || databaseUrl ? undefined : cacheOfUntouchedDataDir(cache, dataDir);
@@ -92,7 +91,8 @@ async function registryRows(
   ]);
   if (cache === undefined)
     return { rows: await withDatabase((database) => databaseRows(database.db)) };
-  const cached = await withDatabase((database) => cachedSnapshotRows(database.db, cache));
-  if (!databaseUrl) stampDataDir(cache, dataDir, cached.key);
+  const cached = await withDatabase((database) => cachedSnapshotRows(database.db, cache, options));
+  // A cache still to be written is stamped by whoever writes it (`portbook start`, once serving).
+  if (!databaseUrl && !cached.write) stampDataDir(cache, dataDir, cached.key);
   return cached;
 }
