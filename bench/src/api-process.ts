@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from '@portbook/cli';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '@portbook/cli';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./api-server.ts', import.meta.url));
 /** Linux reports process CPU time in clock ticks of 1/100 s. */
@@ -36,7 +36,7 @@ export async function startApiProcess(
   mode: 'api' | 'api-cached',
   database: DatabaseEnv,
 ): Promise<ApiProcess> {
-  // The flags `portbook start` runs with, then any the run adds (later ones win).
+  // The flags and environment `portbook start` runs with, then any the run adds (later ones win).
   const flags = [
     ...SERVER_NODE_FLAGS,
     ...(process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean),
@@ -44,6 +44,7 @@ export async function startApiProcess(
   const child = spawn(process.execPath, [...flags, '--expose-gc', SERVER_SCRIPT, mode], {
     // BENCH_API_PORT: the port to serve on (one server runs at a time); default any free one.
     env: {
+      ...SERVER_ENV,
       ...process.env,
       LOG_LEVEL: 'warn',
       PORT: process.env.BENCH_API_PORT ?? '0',

@@ -15,9 +15,10 @@ if (major < 22 || (major === 22 && minor < 12)) {
 }
 module.enableCompileCache();
 if (process.argv[2] === 'start') {
-  // The server runs with V8 flags Node takes only on its command line (see server-flags.ts).
-  const { serverRelaunchArgs } = await import('../src/server-flags.ts');
+  // The server runs with V8 flags Node takes only on its command line, and malloc settings glibc
+  // reads only at start-up (see server-flags.ts).
+  const { serverEnv, serverRelaunchArgs } = await import('../src/server-flags.ts');
   const args = serverRelaunchArgs(process.execPath, process.execArgv, process.argv);
-  if (args) process.execve(process.execPath, args, process.env);
+  if (args) process.execve(process.execPath, args, serverEnv(process.env));
 }
 await import('../src/main.ts');

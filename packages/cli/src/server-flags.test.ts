@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVER_NODE_FLAGS, serverRelaunchArgs } from './server-flags.ts';
+import { SERVER_NODE_FLAGS, serverEnv, serverRelaunchArgs } from './server-flags.ts';
 
 describe('serverRelaunchArgs', () => {
   const argv = ['/usr/bin/node', '/app/bin/portbook.js', 'start', '--offline'];
@@ -18,5 +18,12 @@ describe('serverRelaunchArgs', () => {
   it('does not relaunch a process that has them, or whose young generation was sized by hand', () => {
     expect(serverRelaunchArgs('/usr/bin/node', [...SERVER_NODE_FLAGS], argv)).toBeUndefined();
     expect(serverRelaunchArgs('/usr/bin/node', ['--max-semi-space-size=64'], argv)).toBeUndefined();
+  });
+});
+
+describe('serverEnv', () => {
+  it('holds malloc to two arenas, unless the environment says otherwise', () => {
+    expect(serverEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MALLOC_ARENA_MAX: '2' });
+    expect(serverEnv({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX).toBe('8');
   });
 });

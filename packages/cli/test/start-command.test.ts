@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_DATABASE_KINDS } from '@portbook/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 import { buildMirror } from './mirror.ts';
 import { ARCHIVE_SUBSET, type CliDatabase, cliDatabase, runCli, scratchDir } from './run-cli.ts';
 
@@ -137,6 +137,12 @@ describe.each(TEST_DATABASE_KINDS)('portbook start on %s', (kind) => {
         const pid = server.child.pid as number;
         const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
         expect(commandLine).toEqual(expect.arrayContaining([...SERVER_NODE_FLAGS, BIN, 'start']));
+        const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+        expect(environment).toEqual(
+          expect.arrayContaining(
+            Object.entries(SERVER_ENV).map(([name, value]) => `${name}=${value}`),
+          ),
+        );
         expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       } finally {
         expect(await stop(server.child), server.stderr()).toBe(0);
