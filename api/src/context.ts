@@ -1,4 +1,4 @@
-import type { RegistrySnapshot } from '@portbook/core';
+import { type RegistrySnapshot, todayDate } from '@portbook/core';
 import type { RegistryState } from './registry-state.ts';
 
 export interface Context {
@@ -21,7 +21,7 @@ export async function createContext(registry: RegistryState, budgetMs: number): 
 export function snapshotContext(snapshot: RegistrySnapshot, budgetMs = Infinity): Context {
   return {
     snapshot,
-    today: new Date().toISOString().slice(0, 10),
+    today: todayDate(),
     deadline: performance.now() + budgetMs,
   };
 }
