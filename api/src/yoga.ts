@@ -1,9 +1,5 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import {
-  type Cache,
-  createInMemoryCache,
-  useResponseCache,
-} from '@graphql-yoga/plugin-response-cache';
+import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { SnapshotRows } from '@portbook/core';
 import { type Database, IdleMemoryRelease } from '@portbook/db';
 import { softwareDefaults } from '@portbook/software';
@@ -24,6 +20,7 @@ import { queryLimitPlugins } from './query-limits.ts';
 import { RegistryState } from './registry-state.ts';
 import { answeringFailures } from './request-failures.ts';
 import { requestParsingPlugin } from './request-parsing.ts';
+import { createResponseStore } from './response-store.ts';
 import { schema } from './schema/index.ts';
 import { securityHeadersPlugin } from './security-headers.ts';
 import { servicesFilePlugin } from './services-file.ts';
@@ -79,7 +76,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
     firstRows: options.firstRows,
   });
   const cors = { origins: options.corsOrigins, credentials: options.corsCredentials };
-  const cache = options.sharedCache ?? createInMemoryCache({ max: 5000 });
+  const cache = options.sharedCache ?? createResponseStore(5000);
   const responseCache = options.responseCache ?? options.sharedCache !== undefined;
   // Fewer than 2 requests a second for 5 s is quiet enough to give freed memory back.
   const memory = new IdleMemoryRelease({
@@ -139,6 +136,9 @@ export function createApi(options: ApiOptions): PortbookYoga {
               session: () => null,
               cache,
               ttl: 60 * 60 * 1000,
+              // Nothing is invalidated by entity (no mutations; the version is in the key): the
+              // plugin need not select and collect every object's id.
+              idFields: [],
               // The registry version in the key: an import makes every earlier response stale at once.
               buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
                 sha256(
