@@ -40,6 +40,31 @@ export class SortedKeys {
 }
 
 /**
+ * Pass-Join indexes of some keys (mnemonist's `PassjoinIndex`), one per typo allowance (1 and
+ * 2), each built by the first search that needs it: a tenth of a second for the registry's
+ * names, but seconds for many names alike (svc-1-2025, svc-2-2025, ...), which a snapshot
+ * refresh should not wait for.
+ */
+export class TypoIndexes {
+  readonly #keys: () => Iterable<string>;
+  readonly #built: (PassjoinIndex<string> | undefined)[] = [];
+
+  constructor(keys: () => Iterable<string>) {
+    this.#keys = keys;
+  }
+
+  /** The index of the keys within `allowed` edits of a query. */
+  within(allowed: number): PassjoinIndex<string> {
+    let index = this.#built[allowed - 1];
+    if (!index) {
+      index = passjoinIndex().from(this.#keys(), distance, allowed);
+      this.#built[allowed - 1] = index;
+    }
+    return index;
+  }
+}
+
+/**
  * Names by key (lower case): the exact name from a map, names starting with a query from the
  * sorted keys, names within the query's typo allowance from a Pass-Join index (mnemonist's
  * `PassjoinIndex`, one per allowance: it looks up parts of the query instead of comparing it
@@ -48,8 +73,7 @@ export class SortedKeys {
 export class NameIndex {
   readonly #names = new Map<string, string>();
   readonly #sorted: SortedKeys;
-  /** By typos allowed (1 and 2): the keys within that many edits of a query (each built on first use). */
-  readonly #typos: (PassjoinIndex<string> | undefined)[] = [];
+  readonly #typos = new TypoIndexes(() => this.#names.keys());
 
   /** `names` as first spelled win over later spellings of the same key. */
   constructor(names: Iterable<string>) {
@@ -58,20 +82,6 @@ export class NameIndex {
       if (!this.#names.has(key)) this.#names.set(key, name);
     }
     this.#sorted = new SortedKeys(this.#names.keys());
-  }
-
-  /**
-   * The Pass-Join indexes, built by the first search that needs them: a tenth of a second for
-   * the registry's names, but seconds for many names alike (svc-1-2025, svc-2-2025, ...), which
-   * a snapshot refresh should not wait for.
-   */
-  #typoIndex(allowed: number): PassjoinIndex<string> {
-    let index = this.#typos[allowed - 1];
-    if (!index) {
-      index = passjoinIndex().from(this.#names.keys(), distance, allowed);
-      this.#typos[allowed - 1] = index;
-    }
-    return index;
   }
 
   /** The name spelled `query` in any case. */
@@ -95,7 +105,7 @@ export class NameIndex {
       }
     }
     const allowed = typosAllowed(key);
-    for (const candidate of this.#typoIndex(allowed).search(key)) {
+    for (const candidate of this.#typos.within(allowed).search(key)) {
       if (candidate === key || (key.length >= 2 && candidate.startsWith(key))) continue;
       const typos = distance(candidate, key);
       if (typos <= allowed) {

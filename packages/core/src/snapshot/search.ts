@@ -1,9 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { PassjoinIndex } from 'mnemonist';
 import { PORT_MAX } from '../model.ts';
-import { NameIndex, SortedKeys, typosAllowed } from './name-index.ts';
-import { passjoinIndex } from './passjoin.ts';
+import { NameIndex, SortedKeys, TypoIndexes, typosAllowed } from './name-index.ts';
 import type { AssignmentRow } from './rows.ts';
 import { serviceKey } from './service-index.ts';
 
@@ -56,8 +54,7 @@ class SoftwareNames {
   readonly #spellings = new Map<string, number[]>();
   readonly #sorted: SortedKeys;
   readonly #words = new Map<string, number[]>();
-  /** By typos allowed (1 and 2), each built on first use. */
-  readonly #typos: (PassjoinIndex<string> | undefined)[] = [];
+  readonly #typos = new TypoIndexes(() => this.#spellings.keys());
 
   constructor(software: readonly SearchableSoftware[]) {
     this.#programs = software.map(({ id, name }) => ({ id, lower: name.toLowerCase() }));
@@ -72,15 +69,6 @@ class SoftwareNames {
       for (const word of nameWords(lower)) add(this.#words, word, index);
     }
     this.#sorted = new SortedKeys(this.#spellings.keys());
-  }
-
-  #typoIndex(allowed: number): PassjoinIndex<string> {
-    let index = this.#typos[allowed - 1];
-    if (!index) {
-      index = passjoinIndex().from(this.#spellings.keys(), distance, allowed);
-      this.#typos[allowed - 1] = index;
-    }
-    return index;
   }
 
   find(query: string): SoftwareHit[] {
@@ -105,7 +93,7 @@ class SoftwareNames {
     if (key.length >= 3) for (const index of this.#words.get(key) ?? []) hit(index, 65, 'text');
     if (key.length >= 4) {
       const allowed = typosAllowed(key);
-      for (const spelling of this.#typoIndex(allowed).search(key)) {
+      for (const spelling of this.#typos.within(allowed).search(key)) {
         for (const index of this.#spellings.get(spelling) ?? []) {
           if (found.has(index)) continue;
           const { id, lower } = this.#programs[index] as { id: string; lower: string };
