@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '@portbook/cli';
+import { SERVER_NODE_FLAGS, serverEnv } from '@portbook/cli';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./api-server.ts', import.meta.url));
 /** Linux reports process CPU time in clock ticks of 1/100 s. */
@@ -44,8 +44,7 @@ export async function startApiProcess(
   const child = spawn(process.execPath, [...flags, '--expose-gc', SERVER_SCRIPT, mode], {
     // BENCH_API_PORT: the port to serve on (one server runs at a time); default any free one.
     env: {
-      ...SERVER_ENV,
-      ...process.env,
+      ...serverEnv(process.env),
       LOG_LEVEL: 'warn',
       PORT: process.env.BENCH_API_PORT ?? '0',
       ...database,

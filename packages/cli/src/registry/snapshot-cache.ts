@@ -22,7 +22,6 @@ import {
   IANA_RANGE_CLASSES,
   ianaOrder,
   isCurrent,
-  nameBucket,
   Occupancy,
   type OccupancyState,
   oldestFirst,
@@ -84,7 +83,7 @@ const peoplePart = (id: string) => `people.${fnv1a32(id) % PEOPLE_BUCKETS}` as c
 
 /** Every record again, in buckets by a hash of its service name: a name's records read one. */
 const NAME_BUCKETS = 64;
-const namePart = (key: string) => `services.${nameBucket(key, NAME_BUCKETS)}` as const;
+const namePart = (key: string) => `services.${fnv1a32(key) % NAME_BUCKETS}` as const;
 
 /** The names of a split's parts: its blocks, then the spanning and the portless rows. */
 function splitParts<Kind extends 'current' | 'changes'>(kind: Kind, blockSize: number) {

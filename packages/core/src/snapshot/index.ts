@@ -24,7 +24,6 @@ export {
   fnv1a32,
   type LinkedName,
   type NameBuckets,
-  nameBucket,
   ServiceIndex,
   type ServiceView,
   serviceKey,

@@ -122,16 +122,11 @@ export type ServiceLookup = Pick<
 export interface NameBuckets {
   /** Every distinct name ever registered, as `ServiceIndex.names` gives them. */
   names(): readonly string[];
-  /** The records whose name falls in `key`'s bucket (`nameBucket`), names other than `key`'s too. */
+  /** The records whose name falls in `key`'s bucket, names other than `key`'s too. */
   bucket(key: string): readonly AssignmentRow[];
 }
 
-/** The bucket of `buckets` a service key falls in (32-bit FNV-1a: the same in every process). */
-export function nameBucket(key: string, buckets: number): number {
-  return fnv1a32(key) % buckets;
-}
-
-/** 32-bit FNV-1a of `text`'s UTF-16 code units. */
+/** 32-bit FNV-1a of `text`'s UTF-16 code units: the same in every process (buckets of a cache). */
 export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) {
