@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import { LRUCache } from 'lru-cache';
+import MiniSearch from 'minisearch';
 import { PORT_MAX } from '../model.ts';
 import { NameIndex, SortedKeys, TypoIndexes, typosAllowed } from './name-index.ts';
 import type { AssignmentRow } from './rows.ts';
@@ -112,6 +113,12 @@ const SEARCH_LIMIT = 100;
 /** Every word hit scores `weight * rank / (rank + 1)` with a weight of 50 or 30: always below this. */
 const WORDS_SCORE_LIMIT = 50;
 
+/**
+ * The most (document, score) pairs kept of the words' scores by term: a few MiB. The longest
+ * list, a common prefix such as "serv", holds a few thousand.
+ */
+const TERM_SCORES_MAX = 200_000;
+
 const byScoreThenName = (a: SearchHit, b: SearchHit) =>
   b.score - a.score || hitName(a).localeCompare(hitName(b));
 
@@ -130,8 +137,20 @@ export class SearchIndex {
   /** The records of `#byPort` spanning more than one port (ranges start before a queried port). */
   readonly #spans: readonly { row: AssignmentRow; order: number }[];
   readonly #text: readonly AssignmentRow[];
+  /** `serviceKey` of each `#text` record's name, by the same index. */
+  readonly #textKeys: readonly string[];
   readonly #names: NameIndex;
   readonly #words: MiniSearch<TextDocument>;
+  /**
+   * Each query term's score by document, as MiniSearch ranks that term alone (the word and, from
+   * three letters, the words it begins), for the terms searched last. A term's scores depend on
+   * nothing else, and the same terms recur across searches ("serv", "protocol"); a common prefix
+   * costs milliseconds to score, so each is scored once per snapshot, not once per search.
+   */
+  readonly #termScores = new LRUCache<string, ReadonlyMap<number, number>>({
+    maxSize: TERM_SCORES_MAX,
+    sizeCalculation: (scores) => scores.size + 1,
+  });
   readonly #software: SoftwareNames;
 
   constructor(
@@ -140,6 +159,7 @@ export class SearchIndex {
     software: readonly SearchableSoftware[] = [],
   ) {
     this.#text = current.filter((row) => row.serviceName !== null);
+    this.#textKeys = this.#text.map((row) => serviceKey(row.serviceName as string));
     const keyed = this.#text
       .filter((row) => row.portLow !== null)
       .map((row) => ({ row, key: serviceKey(row.serviceName as string) }))
@@ -266,35 +286,76 @@ export class SearchIndex {
 
   /**
    * Services whose records hold every word of the query as a word or word prefix (weight 50) or,
-   * when none holds them all, any of them (weight 30), best first. One MiniSearch query (OR)
-   * gives both: a record holding every word scores the same as with AND.
+   * when none holds them all, any of them (weight 30), best first. Scored as one MiniSearch
+   * query combining its terms with OR would score them: a document's score is the sum of its
+   * terms' scores times the number of distinct terms it holds.
    */
   #byWords(
     query: string,
     limit: number,
   ): { words: { name: string; rank: number }[]; weight: number } {
-    const results = this.#words.search(query, { prefix: asPrefix, combineWith: 'OR' });
-    const terms = new Set(queryTerms(query)).size;
-    const all = results.filter((result) => result.queryTerms.length === terms);
-    return all.length > 0
-      ? { words: this.#bestByService(all, limit), weight: 50 }
-      : { words: this.#bestByService(results, limit), weight: 30 };
+    const terms = queryTerms(query);
+    const distinct = new Set(terms).size;
+    const found = new Map<number, { score: number; terms: number }>();
+    for (const [index, term] of terms.entries()) {
+      const first = terms.indexOf(term) === index;
+      for (const [id, score] of this.#scoresOf(term)) {
+        const known = found.get(id);
+        if (!known) found.set(id, { score, terms: 1 });
+        else {
+          known.score += score;
+          if (first) known.terms += 1;
+        }
+      }
+    }
+    let all = false;
+    for (const { terms } of found.values()) if (terms === distinct) all = true;
+    return {
+      words: this.#bestByService(found, all ? distinct : 0, limit),
+      weight: all ? 50 : 30,
+    };
   }
 
-  /** Each service's best-ranked record among `results`, best first. */
-  #bestByService(results: readonly SearchResult[], limit: number) {
-    const best = new Map<string, { name: string; rank: number }>();
-    for (const result of results) {
-      const row = this.#text[result.id as number];
-      if (!row?.serviceName) continue;
-      const key = serviceKey(row.serviceName);
+  /** `term`'s score by document, best first (see `#termScores`). */
+  #scoresOf(term: string): ReadonlyMap<number, number> {
+    let scores = this.#termScores.get(term);
+    if (!scores) {
+      const ranked = new Map<number, number>();
+      for (const { id, score } of this.#words.search(term, { prefix: asPrefix })) {
+        ranked.set(id as number, score);
+      }
+      scores = ranked;
+      this.#termScores.set(term, scores);
+    }
+    return scores;
+  }
+
+  /**
+   * Each service's best-ranked record among the documents holding at least `terms` distinct
+   * query terms, best first; the first found wins a tie, as in a stable sort by rank.
+   */
+  #bestByService(
+    found: ReadonlyMap<number, { score: number; terms: number }>,
+    terms: number,
+    limit: number,
+  ) {
+    const best = new Map<string, { name: string; key: string; rank: number }>();
+    for (const [id, result] of found) {
+      if (result.terms < terms) continue;
+      const rank = result.score * result.terms;
+      const key = this.#textKeys[id] as string;
       const known = best.get(key);
-      if (!known || known.rank < result.score)
-        best.set(key, { name: row.serviceName, rank: result.score });
+      if (!known) {
+        best.set(key, { name: (this.#text[id] as AssignmentRow).serviceName as string, key, rank });
+      } else if (known.rank < rank) {
+        known.name = (this.#text[id] as AssignmentRow).serviceName as string;
+        known.rank = rank;
+      }
     }
     return [...best.values()]
-      .sort((a, b) => b.rank - a.rank || serviceKey(a.name).localeCompare(serviceKey(b.name)))
-      .slice(0, limit);
+      .sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key))
+      .slice(0, limit)
+      .map(({ name, rank }) => ({ name, rank }));
   }
 }
 
