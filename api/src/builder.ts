@@ -1,7 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import type { Context } from './context.ts';
 import { badUserInput } from './errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
@@ -43,12 +42,9 @@ export const builder = new SchemaBuilder<PortbookSchemaTypes>({
     // A constant default keeps Pothos from reading every field's arguments on every request.
     defaultComplexity: 1,
     defaultListMultiplier: 1,
-    limit: { complexity: MAX_COMPLEXITY },
-    complexityError: (_kind, { complexity, maxComplexity }) =>
-      new GraphQLError(
-        `the query costs ${complexity}, above the limit of ${maxComplexity}: ask for smaller pages or fewer costly fields`,
-        { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
-      ),
+    // The limit is checked before execution, once per document and page sizes (`query-cost.ts`),
+    // not by Pothos in the root fields of every request.
+    disabled: true,
   },
   relay: {
     clientMutationId: 'omit',

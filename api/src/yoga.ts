@@ -16,6 +16,7 @@ import { hideSuggestionsPlugin } from './hide-suggestions.ts';
 import { httpCachingPlugin } from './http-caching.ts';
 import { createLogger, yogaLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { QueryCosts, queryCostPlugin } from './query-cost.ts';
 import { queryLimitPlugins } from './query-limits.ts';
 import { RegistryState } from './registry-state.ts';
 import { answeringFailures } from './request-failures.ts';
@@ -122,6 +123,7 @@ export function createApi(options: ApiOptions): PortbookYoga {
       answeringFailures(servicesFilePlugin(registry), logger),
       ...queryLimitPlugins(),
       stringLimitsPlugin(),
+      queryCostPlugin(new QueryCosts(schema)),
       timeBudgetPlugin,
       hideSuggestionsPlugin(),
       usePersistedOperations({
