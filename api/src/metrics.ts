@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { SERVED_FROM_CACHE } from './response-cache.ts';
 
 /** Paths with their own series; anything else (probes of random URLs) is counted as `other`. */
 const ROUTES = new Set(['/graphql', '/services', '/healthz', '/readyz', '/metrics']);
 /** Codes are server-chosen, but a label must never take an unbounded set of values. */
 const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
-const SERVED_FROM_CACHE = Symbol.for('servedFromResponseCache');
 
 export interface MetricsOptions {
   /** When set, `/metrics` answers only requests carrying `Authorization: Bearer <token>`. */

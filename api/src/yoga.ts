@@ -1,5 +1,5 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import type { Cache } from '@graphql-yoga/plugin-response-cache';
 import type { SnapshotRows } from '@portbook/core';
 import { type Database, IdleMemoryRelease } from '@portbook/db';
 import { softwareDefaults } from '@portbook/software';
@@ -21,6 +21,7 @@ import { queryLimitPlugins } from './query-limits.ts';
 import { RegistryState } from './registry-state.ts';
 import { answeringFailures } from './request-failures.ts';
 import { requestParsingPlugin } from './request-parsing.ts';
+import { responseCachePlugin } from './response-cache.ts';
 import { createResponseStore } from './response-store.ts';
 import { schema } from './schema/index.ts';
 import { securityHeadersPlugin } from './security-headers.ts';
@@ -134,21 +135,18 @@ export function createApi(options: ApiOptions): PortbookYoga {
       ...(!responseCache
         ? []
         : [
-            useResponseCache({
-              session: () => null,
+            responseCachePlugin({
               cache,
               ttl: 60 * 60 * 1000,
-              // Nothing is invalidated by entity (no mutations; the version is in the key): the
-              // plugin need not select and collect every object's id.
-              idFields: [],
-              // The registry version in the key: an import makes every earlier response stale at once.
-              buildResponseCacheKey: async ({ documentString, variableValues, operationName }) =>
+              // The registry version in the key: an import makes every earlier response stale at
+              // once. (A persisted operation sent by its hash has its text by now.)
+              key: async ({ query, operationName, variables }) =>
                 sha256(
                   [
                     await registry.version(),
-                    documentString,
+                    query ?? '',
                     operationName ?? '',
-                    JSON.stringify(variableValues ?? {}),
+                    JSON.stringify(variables ?? {}),
                   ].join('|'),
                 ),
             }),
