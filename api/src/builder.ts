@@ -12,12 +12,22 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
  */
 export const MAX_COMPLEXITY = 50_000;
 
-/** A connection's cost: `field` for its own work, its selection once per node of the page. */
+/** The arguments a price reads, on a price function that says so (see `query-cost.ts`). */
+export interface PriceReads {
+  reads?: readonly string[];
+}
+
+/**
+ * A connection's cost: `field` for its own work, its selection once per node of the page. It
+ * reads only the page size, so a cost is worked out once per page size, whatever the other
+ * arguments (a search's text) are.
+ */
 export function connectionCost(field: number) {
-  return (args: { first?: number | null; last?: number | null }) => ({
+  const price = (args: { first?: number | null; last?: number | null }) => ({
     field,
     multiplier: args.first ?? args.last ?? DEFAULT_PAGE_SIZE,
   });
+  return Object.assign(price, { reads: ['first', 'last'] } satisfies PriceReads);
 }
 
 export interface PortbookSchemaTypes {

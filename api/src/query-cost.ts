@@ -12,7 +12,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { MAX_COMPLEXITY } from './builder.ts';
+import { MAX_COMPLEXITY, type PriceReads } from './builder.ts';
 
 /**
  * One operation of a document, as its cost needs it: alone with the document's fragments, and
@@ -28,7 +28,11 @@ interface PricedOperation {
 /** Costs kept per operation: one per distinct value of its priced variables (page sizes). */
 const COSTS_PER_OPERATION = 64;
 
-/** The variables given, anywhere in their arguments, to fields whose price reads arguments. */
+/**
+ * The variables given, anywhere in their values, to the arguments prices read: those a price
+ * function names (`connectionCost`: the page size), or every argument of a field priced by a
+ * function that does not say.
+ */
 function pricedVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
   const names = new Set<string>();
   const typeInfo = new TypeInfo(schema);
@@ -38,7 +42,9 @@ function pricedVariables(schema: GraphQLSchema, document: DocumentNode): string[
       [Kind.FIELD]: (node) => {
         const price = typeInfo.getFieldDef()?.extensions?.complexity;
         if (typeof price !== 'function') return;
+        const { reads } = price as PriceReads;
         for (const argument of node.arguments ?? []) {
+          if (reads && !reads.includes(argument.name.value)) continue;
           visit(argument.value, { [Kind.VARIABLE]: (variable) => names.add(variable.name.value) });
         }
       },
