@@ -4,6 +4,7 @@ import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
 import { badUserInput } from './errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
+import { timeBudgetPlugin } from './time-budget.ts';
 
 /**
  * The most a request may cost: every field 1, a connection's selection times its page size, and
@@ -44,7 +45,7 @@ export interface PortbookSchemaTypes {
 
 /** Configures Pothos only; every type and root field lives in its own file under `schema/`. */
 export const builder = new SchemaBuilder<PortbookSchemaTypes>({
-  plugins: [ComplexityPlugin, RelayPlugin],
+  plugins: [ComplexityPlugin, RelayPlugin, timeBudgetPlugin],
   defaultFieldNullability: false,
   complexity: {
     // Every field costs 1 and a list counts once (the page size already says how many); each

@@ -28,7 +28,7 @@ import { securityHeadersPlugin } from './security-headers.ts';
 import { servicesFilePlugin } from './services-file.ts';
 import { sha256 } from './sha256.ts';
 import { stringLimitsPlugin } from './string-limits.ts';
-import { REQUEST_BUDGET_MS, timeBudgetPlugin } from './time-budget.ts';
+import { REQUEST_BUDGET_MS } from './time-budget.ts';
 
 export interface ApiOptions {
   database: Database;
@@ -125,7 +125,6 @@ export function createApi(options: ApiOptions): PortbookYoga {
       ...queryLimitPlugins(),
       stringLimitsPlugin(),
       queryCostPlugin(new QueryCosts(schema)),
-      timeBudgetPlugin,
       hideSuggestionsPlugin(),
       usePersistedOperations({
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,

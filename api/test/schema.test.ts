@@ -24,3 +24,17 @@ describe('query cost', () => {
     expect(unpriced).toEqual([]);
   });
 });
+
+describe('the time budget', () => {
+  it("is checked around every resolver but graphql's default one", () => {
+    const port = schema.getType('Port');
+    if (!isObjectType(port)) throw new Error('Port is an object type');
+    const fields = port.getFields();
+    // `number` is read off the parent: graphql's default resolver, no wrapper.
+    expect(fields.number?.resolve).toBeUndefined();
+    const past = { deadline: 0 };
+    expect(() => fields.status?.resolve?.({ number: 22 }, {}, past, {} as never)).toThrow(
+      /time budget/,
+    );
+  });
+});
