@@ -354,8 +354,7 @@ export class SearchIndex {
     }
     return [...best.values()]
       .sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key))
-      .slice(0, limit)
-      .map(({ name, rank }) => ({ name, rank }));
+      .slice(0, limit);
   }
 }
 
