@@ -6,6 +6,7 @@ import { softwareDefaults } from '@portbook/software';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { bodyLimitPlugin } from './body-limit.ts';
+import { CompiledOperations, compiledExecutionPlugin } from './compiled-execution.ts';
 import { type Context, createContext } from './context.ts';
 import { anyOriginPlugin, corsFor } from './cors.ts';
 import { maskError } from './errors.ts';
@@ -125,6 +126,11 @@ export function createApi(options: ApiOptions): PortbookYoga {
       ...queryLimitPlugins(),
       stringLimitsPlugin(),
       queryCostPlugin(new QueryCosts(schema)),
+      compiledExecutionPlugin(
+        new CompiledOperations(schema, (result) =>
+          logger.warn({ errors: result.errors }, 'operation not compiled'),
+        ),
+      ),
       hideSuggestionsPlugin(),
       usePersistedOperations({
         getPersistedOperation: (hash) => PERSISTED_OPERATIONS.get(hash) ?? null,
