@@ -159,16 +159,19 @@ describe.each(TEST_DATABASE_KINDS)('request limits on %s', (kind) => {
       requestBudgetMs: -1,
     });
     try {
-      const response = await api.fetch('http://portbook.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ port(number: 22) { status } }' }),
-      });
-      const { errors } = (await response.json()) as {
-        errors?: { message: string; extensions?: { code?: string } }[];
-      };
-      expect(errors?.[0]?.message).toMatch(/time budget/);
-      expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      // Twice: the second time the operation runs compiled.
+      for (const _ of [1, 2]) {
+        const response = await api.fetch('http://portbook.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ port(number: 22) { status } }' }),
+        });
+        const { errors } = (await response.json()) as {
+          errors?: { message: string; extensions?: { code?: string } }[];
+        };
+        expect(errors?.[0]?.message).toMatch(/time budget/);
+        expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
     } finally {
       await api.dispose();
     }
