@@ -35,9 +35,9 @@ export class CompiledOperations {
   /**
    * The operation compiled, or undefined: at the document's first use, where graphql-jit cannot
    * compile it (reported once to `onError`), or where the variables do not coerce to their
-   * types: an interpreting executor then says
-   * why in its own words (graphql-jit says only "Expected type Date." where the scalar explains
-   * what it expects), without suggestions where it is asked to leave them out.
+   * types. An interpreting executor then says why in its own words (graphql-jit says only
+   * "Expected type Date." where the scalar explains what it expects), without suggestions where
+   * it is asked to leave them out.
    */
   of(
     document: DocumentNode,
