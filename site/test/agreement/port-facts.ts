@@ -82,14 +82,17 @@ export async function apiPortFacts(snapshot: RegistrySnapshot): Promise<PortFact
   const facts: PortFacts[] = [];
   for (let low = 0; low <= PORT_MAX; low += BATCH) {
     const ports = Array.from({ length: Math.min(BATCH, PORT_MAX + 1 - low) }, (_, i) => low + i);
+    // The ports as variables: every full batch is one operation, which runs compiled.
     const result = await executeOnSnapshot(
       snapshot,
-      `{ ${ports.map((port) => `p${port}: port(number: ${port}) { ${PORT_FIELDS} }`).join('\n')} }`,
+      `query Ports(${ports.map((_, i) => `$n${i}: Int!`).join(', ')}) {
+        ${ports.map((_, i) => `p${i}: port(number: $n${i}) { ${PORT_FIELDS} }`).join('\n')} }`,
+      Object.fromEntries(ports.map((port, i) => [`n${i}`, port])),
     );
     if (result.errors?.length)
       throw new Error(`the API refused ports ${low}-: ${result.errors[0]}`);
     const data = result.data as Record<string, PortAnswer>;
-    for (const port of ports) facts.push(portFacts(data[`p${port}`] as PortAnswer));
+    for (let i = 0; i < ports.length; i++) facts.push(portFacts(data[`p${i}`] as PortAnswer));
   }
   return facts;
 }
