@@ -23,9 +23,11 @@ import type { Context } from './context.ts';
 export class CompiledOperations {
   readonly #schema: GraphQLSchema;
   readonly #onError: (result: ExecutionResult) => void;
-  /** By document, then operation name: a document names the operation to run per request. */
+  /**
+   * By document, then operation name (a document names the operation to run per request); a
+   * document is here from its first use, with nothing compiled yet.
+   */
   readonly #compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
-  readonly #seen = new WeakSet<DocumentNode>();
 
   constructor(schema: GraphQLSchema, onError: (result: ExecutionResult) => void = () => {}) {
     this.#schema = schema;
@@ -44,8 +46,9 @@ export class CompiledOperations {
     operationName: string | null | undefined,
     variables: Readonly<Record<string, unknown>> | null | undefined,
   ): CompiledQuery | undefined {
-    if (!this.#seen.has(document)) {
-      this.#seen.add(document);
+    const byName = this.#compiled.get(document);
+    if (byName === undefined) {
+      this.#compiled.set(document, new Map());
       return undefined;
     }
     const operation = getOperationAST(document, operationName);
@@ -57,11 +60,6 @@ export class CompiledOperations {
       { maxErrors: 1, hideSuggestions: true },
     );
     if ('errors' in coerced) return undefined;
-    let byName = this.#compiled.get(document);
-    if (byName === undefined) {
-      byName = new Map();
-      this.#compiled.set(document, byName);
-    }
     const name = operationName ?? '';
     let compiled = byName.get(name);
     if (compiled === undefined) {
@@ -79,28 +77,37 @@ export class CompiledOperations {
 }
 
 /**
- * Executes an operation with its compiled function where `operations` has one. Yoga's parser
- * cache hands out the same document for the same text, and the compiled function lives as long as
- * that document does.
- *
- * An answer with errors is given by the interpreting executor instead: graphql-jit's errors carry
- * their locations in a form Yoga does not keep when it serializes them. Errors are rare and this
- * API has no mutations, so running such an operation again changes nothing but its answer's
- * form; past a request's time budget the second run stops at its first field.
+ * The compiled operation's answer, or where it has errors the interpreting executor's
+ * (`interpret`): graphql-jit's errors carry their locations in a form Yoga does not keep when it
+ * serializes them. Errors are rare and this API has no mutations, so running such an operation
+ * again changes nothing but its answer's form; past a request's time budget the second run stops
+ * at its first field.
+ */
+export async function answerCompiled(
+  compiled: CompiledQuery,
+  context: Context,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+  interpret: () => ExecutionResult | Promise<ExecutionResult>,
+): Promise<ExecutionResult> {
+  const result = await compiled.query(undefined, context, variables ?? {});
+  return result.errors?.length ? interpret() : result;
+}
+
+/**
+ * Executes an operation with its compiled function where `operations` has one (`answerCompiled`).
+ * Yoga's parser cache hands out the same document for the same text, and the compiled function
+ * lives as long as that document does.
  */
 export function compiledExecutionPlugin(operations: CompiledOperations): Plugin<Context> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const compiled = operations.of(args.document, args.operationName, args.variableValues);
       if (!compiled) return;
-      setExecuteFn(async (execution) => {
-        const result = await compiled.query(
-          execution.rootValue,
-          execution.contextValue,
-          execution.variableValues,
-        );
-        return result.errors?.length ? executeFn(execution) : result;
-      });
+      setExecuteFn((execution) =>
+        answerCompiled(compiled, execution.contextValue as Context, execution.variableValues, () =>
+          executeFn(execution),
+        ),
+      );
     },
   };
 }

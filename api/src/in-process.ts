@@ -1,7 +1,7 @@
 import type { RegistrySnapshot } from '@portbook/core';
 import { type DocumentNode, type ExecutionResult, execute, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { CompiledOperations } from './compiled-execution.ts';
+import { answerCompiled, CompiledOperations } from './compiled-execution.ts';
 import { snapshotContext } from './context.ts';
 import { QueryCosts } from './query-cost.ts';
 import { schema } from './schema/index.ts';
@@ -27,16 +27,10 @@ export async function executeOnSnapshot(
   }
   const refusal = costs.refusal(document, undefined, variables);
   if (refusal) return { errors: [refusal] };
-  // From its second use, compiled; an answer with errors is the interpreter's (see the plugin).
+  const context = snapshotContext(snapshot);
+  const interpret = () =>
+    execute({ schema, document, variableValues: variables, contextValue: context });
+  // From its second use, compiled (see `compiledExecutionPlugin`).
   const compiled = operations.of(document, undefined, variables);
-  if (compiled) {
-    const result = await compiled.query(undefined, snapshotContext(snapshot), variables ?? {});
-    if (!result.errors?.length) return result;
-  }
-  return execute({
-    schema,
-    document,
-    variableValues: variables,
-    contextValue: snapshotContext(snapshot),
-  });
+  return compiled ? answerCompiled(compiled, context, variables, interpret) : interpret();
 }
