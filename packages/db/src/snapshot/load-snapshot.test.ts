@@ -36,6 +36,15 @@ const NEWER = ianaDocument(
       description: 'X Window System',
     }),
     record({ serviceName: 'airplay', description: 'Apple AirPlay' }),
+    // Every character COPY's text format escapes, and an empty string beside nulls.
+    record({
+      serviceName: 'escapes',
+      port: 49000,
+      protocol: 'udp',
+      description: 'tab\there, newline\nthere, cr\r, back\\slash \\N, \b\f\v, é ☃ 𝄞',
+      notes: '',
+      references: [{ type: 'uri', data: 'http://x/?a="b"&c=\\d', text: 'a\tquote "q"' }],
+    }),
   ],
   [{ id: 'IESG', name: null, org: 'IESG', uri: 'mailto:iesg&ietf.org', updated: '2020-01-01' }],
 );
@@ -50,11 +59,17 @@ describe.each(TEST_DATABASE_KINDS)('loadSnapshot on %s', (kind) => {
   });
   afterAll(() => test.drop());
 
-  it('reads every row in batches, in a handful of statements, exactly as drizzle selects them', async () => {
+  it('reads every row in a handful of statements, exactly as drizzle selects them', async () => {
     statements.length = 0;
     const rows = await loadSnapshotRows(test.database.db, { batchSize: 2 });
-    // Version, sources, 3 + 3 batches, links, people, classes, last sync, and the transaction's own.
+    // Version, sources, 3 + 3 batches (PGlite: one COPY each), links, people, classes, last
+    // sync, and the transaction's own.
     expect(statements.length).toBeLessThanOrEqual(16);
+    if (kind === 'pglite') {
+      expect(statements.filter((statement) => statement.startsWith('copy (select'))).toHaveLength(
+        3,
+      );
+    }
     const catalog = await loadSiteCatalog(test.database.db);
     const byId = <T extends { id: string }>(list: readonly T[]) =>
       [...list].sort((a, b) => a.id.localeCompare(b.id));
@@ -62,6 +77,25 @@ describe.each(TEST_DATABASE_KINDS)('loadSnapshot on %s', (kind) => {
     expect(byId(rows.changes)).toEqual(byId(catalog.changes));
     expect(rows.people).toEqual(catalog.people);
     expect(rows.rangeClasses.length).toBeGreaterThan(5);
+    const escapes = rows.assignments.find((row) => row.serviceName === 'escapes');
+    expect(escapes?.description).toBe(
+      'tab\there, newline\nthere, cr\r, back\\slash \\N, \b\f\v, é ☃ 𝄞',
+    );
+    expect(escapes?.notes).toBe('');
+    expect(escapes?.assigneeId).toBeNull();
+    expect(escapes?.references).toEqual([
+      { type: 'uri', data: 'http://x/?a="b"&c=\\d', text: 'a\tquote "q"' },
+    ]);
+  });
+
+  it('reads an empty registry as no rows', async () => {
+    const empty = await createTestDatabase(kind);
+    try {
+      const rows = await loadSnapshotRows(empty.database.db);
+      expect([rows.assignments, rows.changes, rows.people, rows.sources]).toEqual([[], [], [], []]);
+    } finally {
+      await empty.drop();
+    }
   });
 
   it('builds a snapshot that answers what the database holds', async () => {

@@ -6,7 +6,6 @@ import {
   yieldToEventLoop,
 } from '@portbook/core';
 import { asc, desc, getTableColumns, gt, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '../database.ts';
 import { rawRows } from '../queries/raw-rows.ts';
 import { registryVersion } from '../queries/registry.ts';
@@ -22,130 +21,128 @@ import {
   sources,
   syncRuns,
 } from '../schema.ts';
+import { isPgliteHere, parseCopyText, readCopyText } from './copy-text.ts';
 
 export interface LoadOptions extends BuildOptions {
-  /** Rows per statement for the large tables: each batch is parsed between two pauses. */
+  /** Rows per statement for the large tables on Postgres: each batch is parsed between two pauses. */
   batchSize?: number;
 }
 
-/** On PGlite (on this thread) 1,000 rows take 15-90 ms, 5,000 rows 150-300 ms: keep batches small. */
+/** Rows per JSON batch: the driver parses one (~5 ms for 1,000 rows) between two pauses. */
 const BATCH_SIZE = 1000;
 
+type LargeTable = typeof assignments | typeof changes | typeof people;
+
 /**
- * Every row of `table` as JSON text, in primary-key batches: one value per statement, built by
- * the database with the fields named as drizzle names them, so no driver parses thousands of
- * rows, and text crosses from a worker thread at the cost of a copy.
+ * Every row of `table` as JSON, in primary-key batches: one value per statement, built by the
+ * database with the fields named as drizzle names them, so the driver parses one JSON text per
+ * batch rather than thousands of rows.
  */
-async function readBatches<Batch extends string | unknown[]>(
+async function readBatches(
   db: Db,
-  table: PgTable & { id: typeof assignments.id | typeof changes.id | typeof people.id },
+  table: LargeTable,
   batchSize: number,
   pause: () => Promise<void>,
-  asText: boolean,
-): Promise<Batch[]> {
+): Promise<unknown[]> {
   const fields = sql.join(
     Object.entries(getTableColumns(table)).map(
       ([name, column]) => sql`${column} as ${sql.identifier(name)}`,
     ),
     sql`, `,
   );
-  const batches: Batch[] = [];
-  const json = asText ? sql`json_agg(batch)::text` : sql`json_agg(batch)`;
+  const rows: unknown[] = [];
   let last = '';
   for (;;) {
-    const [batch] = await rawRows<{ rows: Batch | null; last: string | null; count: unknown }>(
+    const [batch] = await rawRows<{ rows: unknown[] | null; last: string | null; count: unknown }>(
       db,
-      sql`select ${json} as rows, max(batch.id) as last, count(*) as count from (
+      sql`select json_agg(batch) as rows, max(batch.id) as last, count(*) as count from (
         select ${fields} from ${table} where ${gt(table.id, last)} order by ${table.id} limit ${batchSize}
       ) as batch`,
     );
-    if (batch?.rows) batches.push(batch.rows);
+    for (const row of batch?.rows ?? []) rows.push(row);
     await pause();
-    if (Number(batch?.count ?? 0) < batchSize || !batch?.last) return batches;
+    if (Number(batch?.count ?? 0) < batchSize || !batch?.last) return rows;
     last = batch.last;
   }
 }
 
-/** The rows of batches of JSON text, with a pause after each batch. */
-async function parseBatches<Row>(batches: readonly string[], pause: () => Promise<void>) {
-  const rows: Row[] = [];
-  for (const text of batches) {
-    for (const row of JSON.parse(text) as Row[]) rows.push(row);
-    await pause();
-  }
-  return rows;
-}
+/** A snapshot's rows, the three large tables as one COPY text each (`copy-text.ts`). */
+export type SnapshotRowsText = RowsIn<Uint8Array>;
 
-/** A snapshot's rows with the three large tables still JSON text (`readBatches`). */
-export type SnapshotRowsText = RowsIn<string>;
-
-/** Parses what `readSnapshotRowsText` read, pausing between batches. */
+/** Parses what `readSnapshotRowsText` read, pausing every few thousand rows. */
 export async function parseSnapshotRows(
   text: SnapshotRowsText,
   pause: () => Promise<void> = yieldToEventLoop,
 ): Promise<SnapshotRows> {
   return {
     ...text,
-    assignments: await parseBatches<Assignment>(text.assignments, pause),
-    changes: await parseBatches<Change>(text.changes, pause),
-    people: await parseBatches<PersonRow>(text.people, pause),
+    assignments: await parseCopyText<Assignment>(assignments, text.assignments, pause),
+    changes: await parseCopyText<Change>(changes, text.changes, pause),
+    people: await parseCopyText<PersonRow>(people, text.people, pause),
   };
 }
 
-/** A snapshot's rows, the three large tables as batches of rows or of JSON text. */
-type RowsIn<Batch> = Omit<SnapshotRows, 'assignments' | 'changes' | 'people'> & {
-  assignments: Batch[];
-  changes: Batch[];
-  people: Batch[];
+/** A snapshot's rows, the three large tables as `Large`. */
+type RowsIn<Large> = Omit<SnapshotRows, 'assignments' | 'changes' | 'people'> & {
+  assignments: Large;
+  changes: Large;
+  people: Large;
 };
 
 /**
  * Every row a snapshot needs, read in one repeatable-read transaction (an import landing
- * meanwhile is either wholly in or wholly out) in a handful of statements.
+ * meanwhile is either wholly in or wholly out) in a handful of statements: on PGlite in this
+ * thread the large tables as COPY text, on Postgres as batches of JSON.
  */
 export async function loadSnapshotRows(db: Db, options: LoadOptions = {}): Promise<SnapshotRows> {
-  // Parsed by the driver, batch by batch between pauses. (Parsed from the text here, the strings
-  // of a row would hold on to their batch's whole text: 44 MiB more heap for the full history.)
-  const read = await readRows<unknown[]>(db, options, false);
+  const pause = options.pause ?? yieldToEventLoop;
+  if (isPgliteHere(db)) return parseSnapshotRows(await readSnapshotRowsText(db), pause);
+  const batchSize = options.batchSize ?? BATCH_SIZE;
+  const read = await readRows(db, pause, (tx, table) => readBatches(tx, table, batchSize, pause));
   return {
     ...read,
-    assignments: read.assignments.flat() as Assignment[],
-    changes: read.changes.flat() as Change[],
-    people: read.people.flat() as PersonRow[],
+    assignments: read.assignments as Assignment[],
+    changes: read.changes as Change[],
+    people: read.people as PersonRow[],
   };
 }
 
-/** `loadSnapshotRows`, the large tables left as JSON text: what a worker thread sends back. */
-export function readSnapshotRowsText(db: Db, options: LoadOptions = {}): Promise<SnapshotRowsText> {
-  return readRows<string>(db, options, true);
+/**
+ * The rows of PGlite in this thread, the large tables left as COPY text: what a worker thread
+ * sends back (text crosses threads at the cost of a copy, where objects would be serialized and
+ * rebuilt). Nothing else runs on PGlite meanwhile, so no pauses.
+ */
+export function readSnapshotRowsText(db: Db): Promise<SnapshotRowsText> {
+  if (!isPgliteHere(db)) throw new Error('COPY text is read from PGlite in this thread only');
+  return readRows(
+    db,
+    async () => {},
+    (tx, table) => readCopyText(tx, table, table.id),
+  );
 }
 
-function readRows<Batch extends string | unknown[]>(
+function readRows<Large>(
   db: Db,
-  options: LoadOptions,
-  asText: boolean,
-): Promise<RowsIn<Batch>> {
-  const pause = options.pause ?? yieldToEventLoop;
-  const batchSize = options.batchSize ?? BATCH_SIZE;
+  pause: () => Promise<void>,
+  readLarge: (tx: Db, table: LargeTable) => Promise<Large>,
+): Promise<RowsIn<Large>> {
   return db.transaction(
     async (tx) => {
       const read = tx as unknown as Db;
-      const batches = (table: Parameters<typeof readBatches>[1]) =>
-        readBatches<Batch>(read, table, batchSize, pause, asText);
       const version = await registryVersion(read);
       const sourceRows = await read
         .select()
         .from(sources)
         .orderBy(asc(sources.published), asc(sources.id));
       await pause();
-      const assignmentRows = await batches(assignments);
-      const changeRows = await batches(changes);
+      const assignmentRows = await readLarge(read, assignments);
+      const changeRows = await readLarge(read, changes);
       const linkRows = await read
         .select()
         .from(nameLinks)
         .orderBy(asc(nameLinks.formerName), asc(nameLinks.laterName));
       await pause();
-      const peopleRows = await batches(people);
+      const peopleRows = await readLarge(read, people);
       const classRows = await read
         .select()
         .from(rangeClasses)
@@ -171,26 +168,35 @@ function readRows<Batch extends string | unknown[]>(
 }
 
 /**
- * Reads the registry and builds its snapshot, pausing between batches and phases. Given a
- * `Database` whose PGlite runs in a worker thread, the rows are read in that thread (its proxy
- * has no transactions here) and only the build runs in this one.
+ * Every row a snapshot needs (`loadSnapshotRows`). Given a `Database` whose PGlite runs in a
+ * worker thread, they are read in that thread (its proxy has no transactions here) and only
+ * parsed in this one.
  */
+export function readSnapshotRows(
+  from: Database | Db,
+  options: LoadOptions = {},
+): Promise<SnapshotRows> {
+  return 'kind' in from && from.kind === 'pglite-worker'
+    ? readRowsInWorker(from, options.pause)
+    : loadSnapshotRows('kind' in from ? from.db : from, options);
+}
+
+/** Reads the registry and builds its snapshot, pausing between batches and phases. */
 export async function loadSnapshot(
   from: Database | Db,
   options: LoadOptions = {},
 ): Promise<RegistrySnapshot> {
-  const rows =
-    'kind' in from && from.kind === 'pglite-worker'
-      ? await readRowsInWorker(from)
-      : await loadSnapshotRows('kind' in from ? from.db : from, options);
-  return buildRegistrySnapshot(rows, options);
+  return buildRegistrySnapshot(await readSnapshotRows(from, options), options);
 }
 
-async function readRowsInWorker(database: Database): Promise<SnapshotRows> {
+async function readRowsInWorker(
+  database: Database,
+  pause: (() => Promise<void>) | undefined,
+): Promise<SnapshotRows> {
   // Imported here: the job module imports this one.
   const [{ runDatabaseJob }, { SNAPSHOT_ROWS_JOB }] = await Promise.all([
     import('../worker/worker-database.ts'),
     import('../worker/snapshot-job.ts'),
   ]);
-  return parseSnapshotRows(await runDatabaseJob(database, SNAPSHOT_ROWS_JOB, null));
+  return parseSnapshotRows(await runDatabaseJob(database, SNAPSHOT_ROWS_JOB, null), pause);
 }
