@@ -11,12 +11,14 @@ const MS_PER_TICK = 10;
 export interface ApiProcess {
   url: string;
   /**
-   * From listening until the first registry snapshot was built, in the server process, with
-   * `cacheMs` before it.
+   * From the database being open until the first registry snapshot was built, in the server
+   * process: `cacheMs`, then building it.
    */
   snapshotMs: number;
-  /** PGlite: making the snapshot cache current before the server opened the database, as `portbook start` does. */
+  /** PGlite: making the snapshot cache current (rows read when it is stale), as `portbook start` does. */
   cacheMs: number;
+  /** From the server process's start until its first snapshot was built. */
+  readyMs: number;
   /** CPU time the server process has used so far (user + system), in ms. */
   cpuMs(): number;
   /** Resident memory and V8 heap in use, in bytes, after a full garbage collection. */
@@ -60,15 +62,17 @@ export async function startApiProcess(
       waiting.push(resolve);
       void exited.then(() => reject(new Error(`the ${mode} server exited`)));
     });
-  const { url, snapshotMs, cacheMs } = JSON.parse(await nextLine()) as {
+  const { url, snapshotMs, cacheMs, readyMs } = JSON.parse(await nextLine()) as {
     url: string;
     snapshotMs: number;
     cacheMs: number;
+    readyMs: number;
   };
   return {
     url,
     snapshotMs,
     cacheMs,
+    readyMs,
     cpuMs: () => {
       const fields =
         readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];

@@ -30,6 +30,8 @@ export interface LoadResult {
   realData: boolean;
   /** From listening until the first snapshot was built. */
   snapshotMs: number;
+  /** From the server process's start until its first snapshot was built. */
+  readyMs: number;
   requests: number;
   requestsPerSecond: number;
   p50: number;
@@ -160,6 +162,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     return {
       realData,
       snapshotMs: api.snapshotMs,
+      readyMs: api.readyMs,
       warmupRequests: warmup.requests,
       requests: result.requests.total,
       requestsPerSecond: result.requests.average,

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { RunningServer } from '@portbook/api';
-import { sources } from '@portbook/db';
+import { type Database, sources } from '@portbook/db';
 import { count } from 'drizzle-orm';
 import { cliEnv } from '../env.ts';
-import { openDatabase, withDatabase } from '../open-database.ts';
+import { openDatabase } from '../open-database.ts';
 import { parseSyncInterval, startPeriodicSync, syncInBackground } from '../periodic-sync.ts';
 import { Progress } from '../progress.ts';
 import { prepareSnapshotCache } from '../registry/open-snapshot.ts';
@@ -12,25 +12,24 @@ import { buildSite, SITE_DIST } from './build-site.ts';
 import type { SyncOptions } from './sync.ts';
 import { sync } from './sync-into.ts';
 
-async function isEmpty(): Promise<boolean> {
-  return withDatabase(async (database) => {
-    const [row] = await database.db.select({ count: count() }).from(sources);
-    return (row?.count ?? 0) === 0;
-  });
+async function isEmpty(database: Database): Promise<boolean> {
+  const [row] = await database.db.select({ count: count() }).from(sources);
+  return (row?.count ?? 0) === 0;
 }
 
-/** The site directory to serve: a configured one as it is, else `site/dist`, built when missing. */
-async function siteToServe(configured: string | undefined, progress: Progress): Promise<string> {
-  if (configured) {
-    if (!existsSync(configured)) progress.say(`no site at ${configured}: serving the API only`);
-    return configured;
+/** Builds the site into `site/dist` when it is missing and no other directory is configured. */
+async function buildSiteIfMissing(progress: Progress): Promise<void> {
+  if (cliEnv().siteDir || existsSync(SITE_DIST)) return;
+  progress.say(`building the site into ${SITE_DIST}`);
+  await buildSite();
+}
+
+/** The site directory to serve: a configured one as it is, else `site/dist`. */
+function siteToServe(configured: string | undefined, progress: Progress): string {
+  if (configured && !existsSync(configured)) {
+    progress.say(`no site at ${configured}: serving the API only`);
   }
-  if (!existsSync(SITE_DIST)) {
-    // The database is closed by now: an embedded one admits one process, and Astro reads it.
-    progress.say(`building the site into ${SITE_DIST}`);
-    await buildSite();
-  }
-  return SITE_DIST;
+  return configured ?? SITE_DIST;
 }
 
 /** What an import in this process changes for the server: the one place to point at the registry holder. */
@@ -49,20 +48,27 @@ export async function start(options: SyncOptions): Promise<void> {
     archiveUntil: options.archiveUntil,
   };
   const progress = new Progress();
-  // While it serves, `portbook 22` in another terminal answers from this cache; made current
-  // first, it also says whether the database is empty without opening it again.
-  let cached = await prepareSnapshotCache();
-  if (cached ? cached.rows.sources.length === 0 : await isEmpty()) {
-    progress.say('the database is empty: loading the registry first');
-    progress.say(await sync(syncOptions, progress));
-    if (cached) cached = await prepareSnapshotCache();
+  // Opened here and handed over, so the embedded database stays locked while it serves; in a
+  // worker thread, so neither its statements nor a sync hold up requests.
+  let database = await openDatabase({ worker: true });
+  const empty = await isEmpty(database);
+  if (empty || (!env.siteDir && !existsSync(SITE_DIST))) {
+    // A sync opens the database itself, and Astro reads it: an embedded one admits one process.
+    await database.close();
+    if (empty) {
+      progress.say('the database is empty: loading the registry first');
+      progress.say(await sync(syncOptions, progress));
+    }
+    await buildSiteIfMissing(progress);
+    database = await openDatabase({ worker: true });
   }
-  const siteDir = await siteToServe(env.siteDir, progress);
+  // The rows for the first snapshot, from the snapshot cache when it is current, else read in
+  // the database's own thread. While it serves, `portbook 22` in another terminal answers from
+  // this cache.
+  let cached = await prepareSnapshotCache(database);
+  const siteDir = siteToServe(env.siteDir, progress);
   // Loaded here: the API's GraphQL stack would slow every other command's start-up.
   const { startServer } = await import('@portbook/api');
-  // Opened here and handed over, so the embedded database stays locked while it serves;
-  // in a worker thread, so neither its statements nor a sync hold up requests.
-  const database = await openDatabase({ worker: true });
   // The first snapshot is built from the rows the cache holds while they are still the registry's.
   const server = await startServer({ database, port: env.port, siteDir, firstRows: cached?.rows });
   // Only the key is kept: the rows live on in the snapshot for as long as it answers, no longer.

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SnapshotRows } from '@portbook/core/reader';
-import { type Db, loadSnapshotRows, registryVersion } from '@portbook/db';
+import { type Database, type Db, readSnapshotRows, registryVersion } from '@portbook/db';
 import { type CacheFile, codeKey, readCache, writeCache } from './snapshot-cache.ts';
 
 /**
@@ -10,14 +10,14 @@ import { type CacheFile, codeKey, readCache, writeCache } from './snapshot-cache
  * 40,000 records and 40,000 changes out of PGlite takes seconds; the file takes a fraction.
  */
 export async function cachedSnapshotRows(
-  db: Db,
+  database: Database,
   file: string,
   options: { deferWrite?: boolean } = {},
 ): Promise<PreparedCache> {
-  const key = await cacheKeyOf(db);
+  const key = await cacheKeyOf(database.db);
   const cached = readCache(file);
   if (cached?.key === key) return cached;
-  const rows = await databaseRows(db);
+  const rows = await databaseRows(database);
   // Once: the rows are let go of when written, whoever keeps the function.
   let unwritten: SnapshotRows | undefined = rows;
   const write = () => {
@@ -54,9 +54,9 @@ function removeFormerCaches(dir: string): void {
 }
 
 /**
- * Every row, read from the database: nothing runs alongside a command, so no pauses, and
- * batches of 10,000 rows (on PGlite 1.3 s for the full history in batches of 1,000, 0.75 s so).
+ * Every row, read from the database (on a PGlite in a worker thread, read there): nothing runs
+ * alongside a command, so no pauses, and on Postgres batches of 10,000 rows.
  */
-export function databaseRows(db: Db): Promise<SnapshotRows> {
-  return loadSnapshotRows(db, { pause: async () => {}, batchSize: 10_000 });
+export function databaseRows(database: Database): Promise<SnapshotRows> {
+  return readSnapshotRows(database, { pause: async () => {}, batchSize: 10_000 });
 }

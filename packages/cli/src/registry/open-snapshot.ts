@@ -5,6 +5,7 @@ import {
   type RegistrySnapshot,
   type SnapshotRows,
 } from '@portbook/core/reader';
+import type { Database } from '@portbook/db';
 import { databaseEnv } from '@portbook/db/env';
 import { cliEnv } from '../env.ts';
 import type { PreparedCache } from './database-rows.ts';
@@ -44,16 +45,19 @@ export async function openSnapshot(needs: SnapshotNeeds = {}): Promise<RegistryS
 }
 
 /**
- * The snapshot cache for the embedded database, before a server opens it (`portbook start`):
- * its key, and the rows for the server's first snapshot, which then need not be read out of the
- * database a second time. When the rows came from the database, the cache file is still to be
- * written (`write`): the server's first snapshot need not wait for it. Undefined on Postgres or
- * with the cache off.
+ * The snapshot cache for the embedded database a server has opened (`portbook start`): its key,
+ * and the rows for the server's first snapshot, from the cache when it is current, else read
+ * through the server's own database (in its worker thread). When the rows came from the
+ * database, the cache file is still to be written (`write`): the server's first snapshot need
+ * not wait for it. Undefined on Postgres or with the cache off.
  */
-export async function prepareSnapshotCache(): Promise<PreparedCache | undefined> {
+export async function prepareSnapshotCache(database: Database): Promise<PreparedCache | undefined> {
   if (!cliEnv().snapshotCache || databaseEnv().databaseUrl) return undefined;
-  const { key, rows, write } = await registryRows(snapshotCacheFile(), { deferWrite: true });
-  return key === undefined ? undefined : { key, rows: wholeRows(rows), write };
+  const { cachedSnapshotRows } = await import('./database-rows.ts');
+  const { key, rows, write } = await cachedSnapshotRows(database, snapshotCacheFile(), {
+    deferWrite: true,
+  });
+  return { key, rows: wholeRows(rows), write };
 }
 
 /**
@@ -78,8 +82,7 @@ function wholeRows(rows: SnapshotRows): SnapshotRows {
 /** The rows, and the cache key they were found or stored under (none without a cache). */
 async function registryRows(
   cache: string | undefined,
-  options: { deferWrite?: boolean } = {},
-): Promise<Pick<PreparedCache, 'rows' | 'write'> & { key?: string }> {
+): Promise<Pick<PreparedCache, 'rows'> & { key?: string }> {
   const { databaseUrl, dataDir } = databaseEnv();
   const untouched =
     cache === undefined || databaseUrl ? undefined : cacheOfUntouchedDataDir(cache, dataDir);
@@ -89,10 +92,8 @@ async function registryRows(
     import('../open-database.ts'),
     import('./database-rows.ts'),
   ]);
-  if (cache === undefined)
-    return { rows: await withDatabase((database) => databaseRows(database.db)) };
-  const cached = await withDatabase((database) => cachedSnapshotRows(database.db, cache, options));
-  // A cache still to be written is stamped by whoever writes it (`portbook start`, once serving).
-  if (!databaseUrl && !cached.write) stampDataDir(cache, dataDir, cached.key);
+  if (cache === undefined) return { rows: await withDatabase(databaseRows) };
+  const cached = await withDatabase((database) => cachedSnapshotRows(database, cache));
+  if (!databaseUrl) stampDataDir(cache, dataDir, cached.key);
   return cached;
 }
