@@ -103,7 +103,8 @@ const CAPITAL_N = 0x4e;
 /**
  * The rows of a COPY text of `table` (all its columns, in their declared order). Each field is
  * decoded on its own: a string cut out of a longer one keeps the longer one alive in V8, and
- * the snapshot keeps a few fields of each row (a whole row's text per row kept 33 MiB more).
+ * the snapshot keeps a few fields of each row (keeping only the assignments' descriptions:
+ * 1.6 MiB, against 13 MiB when each row was decoded as one string).
  */
 export async function parseCopyText<Row>(
   table: PgTable,
