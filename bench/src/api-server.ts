@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { startServer } from '@portbook/api';
 import { prepareSnapshotCache } from '@portbook/cli';
+import { yieldToEventLoop } from '@portbook/core';
 import { createDatabase, migrate } from '@portbook/db';
 
 /**
@@ -36,7 +37,7 @@ const snapshotMs = cacheMs + performance.now() - started;
 // `performance.now()` counts from the process's start.
 const readyMs = performance.now();
 // As `portbook start`: a cache read from the database is written once the server has its snapshot.
-cached?.write?.();
+await cached?.write?.(yieldToEventLoop);
 process.stdout.write(`${JSON.stringify({ url: server.url, snapshotMs, cacheMs, readyMs })}\n`);
 
 let stopping = false;

@@ -50,7 +50,7 @@ describe('portbook sync --offline of the whole packaged archive', () => {
 
   it("answers every port from the terminal's cache, read by blocks, as the server's snapshot does", async () => {
     const file = join(scratchDir('cache'), 'rows.v8');
-    writeCache(file, 'real-data', await loadSnapshotRows(database.db));
+    await writeCache(file, 'real-data', await loadSnapshotRows(database.db));
     const rows = readCache(file)?.rows;
     if (!rows) throw new Error('the cache was not written');
     const cached = await buildRegistrySnapshot(rows, { indexes: 'on-demand' });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { RunningServer } from '@portbook/api';
+import { yieldToEventLoop } from '@portbook/core/reader';
 import { type Database, sources } from '@portbook/db';
 import { count } from 'drizzle-orm';
 import { cliEnv } from '../env.ts';
@@ -80,8 +81,9 @@ export async function start(options: SyncOptions): Promise<void> {
   cached = undefined;
   if (cacheKey !== undefined) {
     await server.yoga.registry.snapshot();
-    // Read from the database, the rows are cached now, after the first snapshot (~0.6 s).
-    writeCache?.();
+    // Read from the database, the rows are cached now, after the first snapshot: about a second
+    // of work, in steps between which requests are answered.
+    await writeCache?.(yieldToEventLoop);
     await stampServedDatabase(cacheKey, database.db);
   }
   process.stdout.write(`portbook is serving ${server.url}/ (GraphQL: ${server.url}/graphql)

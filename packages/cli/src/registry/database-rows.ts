@@ -20,21 +20,25 @@ export async function cachedSnapshotRows(
   const rows = await databaseRows(database);
   // Once: the rows are let go of when written, whoever keeps the function.
   let unwritten: SnapshotRows | undefined = rows;
-  const write = () => {
-    if (!unwritten) return;
-    writeCache(file, key, unwritten);
+  const write = async (pause?: () => Promise<void>) => {
+    const rows = unwritten;
+    if (!rows) return;
     unwritten = undefined;
+    await writeCache(file, key, rows, pause);
     removeFormerCaches(dirname(file));
   };
   if (options.deferWrite) return { key, rows, write };
-  write();
+  await write();
   return { key, rows };
 }
 
 /** Cached rows, and when they were read from the database, the cache write still to do. */
 export interface PreparedCache extends CacheFile {
-  /** Writes the cache file (a few hundred ms for the full history), once; undefined if written. */
-  write?: (() => void) | undefined;
+  /**
+   * Writes the cache file (about a second for the full history), once, pausing between its steps
+   * when given `pause`; undefined if written.
+   */
+  write?: ((pause?: () => Promise<void>) => Promise<void>) | undefined;
 }
 
 /** The key a cache of `db`'s registry is current under: the code's, and the registry's version. */

@@ -46,9 +46,9 @@ const rows = {
 };
 
 describe('the snapshot cache file', () => {
-  it('gives back every row, the current records apart as the same objects', () => {
+  it('gives back every row, the current records apart as the same objects', async () => {
     const file = join(dir, 'rows.v8');
-    writeCache(file, 'key-1', rows);
+    await writeCache(file, 'key-1', rows);
     const cached = readCache(file);
     expect(cached?.key).toBe('key-1');
     const read = cached?.rows;
@@ -63,9 +63,9 @@ describe('the snapshot cache file', () => {
     expect(read?.person?.('Nobody')).toBeUndefined();
   });
 
-  it("reads the current records by blocks of ports, the same objects, and today's port space", () => {
+  it("reads the current records by blocks of ports, the same objects, and today's port space", async () => {
     const file = join(dir, 'blocks.v8');
-    writeCache(file, 'key-3', rows);
+    await writeCache(file, 'key-3', rows);
     const read = readCache(file)?.rows;
     const blocks = read?.currentBlocks;
     expect(blocks?.size).toBe(1024);
@@ -81,7 +81,7 @@ describe('the snapshot cache file', () => {
 
   it("reads a service's records by the bucket of its name, and answers as the whole rows do", async () => {
     const file = join(dir, 'names.v8');
-    writeCache(file, 'key-5', rows);
+    await writeCache(file, 'key-5', rows);
     const read = readCache(file)?.rows;
     const buckets = read?.nameBuckets;
     expect(buckets?.names()).toEqual(['ssh', 'http', 'wide']);
@@ -97,9 +97,9 @@ describe('the snapshot cache file', () => {
     expect(onDemand.services()).toEqual(whole.services());
   });
 
-  it('reads the changes by the year they occurred in', () => {
+  it('reads the changes by the year they occurred in', async () => {
     const file = join(dir, 'years.v8');
-    writeCache(file, 'key-4', rows);
+    await writeCache(file, 'key-4', rows);
     const read = readCache(file)?.rows;
     const years = read?.changeYears;
     expect([years?.first, years?.last]).toEqual([2020, 2021]);
@@ -114,26 +114,26 @@ describe('the snapshot cache file', () => {
     expect(read?.changes).toContainEqual(years?.year(2021)[0]);
   });
 
-  it('is no cache when missing, of another format, or cut short', () => {
+  it('is no cache when missing, of another format, or cut short', async () => {
     expect(readCache(join(dir, 'missing.v8'))).toBeUndefined();
     const other = join(dir, 'other.v8');
     writeFileSync(other, 'not a cache');
     expect(readCache(other)).toBeUndefined();
     const whole = join(dir, 'whole.v8');
-    writeCache(whole, 'key-2', rows);
+    await writeCache(whole, 'key-2', rows);
     const cut = join(dir, 'cut.v8');
     const bytes = readFileSync(whole);
     writeFileSync(cut, bytes.subarray(0, bytes.length - 10));
     expect(readCache(cut)).toBeUndefined();
   });
 
-  it('answers for a data directory only while its files are as stamped, and not once it is gone', () => {
+  it('answers for a data directory only while its files are as stamped, and not once it is gone', async () => {
     const dataDir = join(dir, 'pglite');
     mkdirSync(dataDir);
     writeFileSync(join(dataDir, 'PG_VERSION'), '17');
     const file = join(dir, 'stamped.v8');
     const key = `${codeKey()}|version-1`;
-    writeCache(file, key, rows);
+    await writeCache(file, key, rows);
     stampDataDir(file, dataDir, key);
     expect(cacheOfUntouchedDataDir(file, dataDir)?.key).toBe(key);
     writeFileSync(join(dataDir, 'PG_VERSION'), '17\n');
