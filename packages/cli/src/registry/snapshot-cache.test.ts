@@ -63,6 +63,17 @@ describe('the snapshot cache file', () => {
     expect(read?.person?.('Nobody')).toBeUndefined();
   });
 
+  it('writes in steps when given a pause, the same file as at once', async () => {
+    let pauses = 0;
+    await writeCache(join(dir, 'paused.v8'), 'key-6', rows, async () => {
+      pauses++;
+    });
+    await writeCache(join(dir, 'at-once.v8'), 'key-6', rows);
+    // Six steps before the parts, then one per eight of the ~420 parts.
+    expect(pauses).toBeGreaterThan(50);
+    expect(readFileSync(join(dir, 'paused.v8'))).toEqual(readFileSync(join(dir, 'at-once.v8')));
+  });
+
   it("reads the current records by blocks of ports, the same objects, and today's port space", async () => {
     const file = join(dir, 'blocks.v8');
     await writeCache(file, 'key-3', rows);
