@@ -28,12 +28,8 @@ const READERS: Record<string, (text: string) => unknown> = {
   PgJsonb: (text) => JSON.parse(text),
 };
 
-/** Every row of `table` ordered by `orderBy`, as COPY text (a transaction keeps it consistent with other reads). */
-export async function readCopyText(
-  db: Db,
-  table: PgTable,
-  orderBy: SQL | Column,
-): Promise<Uint8Array> {
+/** Every row of `table` in primary-key order, as COPY text (a transaction keeps it consistent with other reads). */
+export async function readCopyText(db: Db, table: PgTable & { id: Column }): Promise<Uint8Array> {
   const columns = sql.join(
     Object.values(getTableColumns(table)).map((column) => sql`${column}`),
     sql`, `,
@@ -41,7 +37,7 @@ export async function readCopyText(
   const execute = db.execute as (query: SQL) => Promise<{ blob?: Blob }>;
   const result = await execute.call(
     db,
-    sql`copy (select ${columns} from ${table} order by ${orderBy}) to '/dev/blob'`,
+    sql`copy (select ${columns} from ${table} order by ${table.id}) to '/dev/blob'`,
   );
   // PGlite hands back no blob when nothing was written: an empty table.
   return result.blob ? new Uint8Array(await result.blob.arrayBuffer()) : new Uint8Array();

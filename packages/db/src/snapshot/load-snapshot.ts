@@ -114,11 +114,7 @@ export async function loadSnapshotRows(db: Db, options: LoadOptions = {}): Promi
  */
 export function readSnapshotRowsText(db: Db): Promise<SnapshotRowsText> {
   if (!isPgliteHere(db)) throw new Error('COPY text is read from PGlite in this thread only');
-  return readRows(
-    db,
-    async () => {},
-    (tx, table) => readCopyText(tx, table, table.id),
-  );
+  return readRows(db, async () => {}, readCopyText);
 }
 
 function readRows<Large>(
