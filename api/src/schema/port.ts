@@ -5,9 +5,8 @@ import {
   PortbookError,
   type RegistrySnapshot,
 } from '@portbook/core';
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder, connectionCost } from '../builder.ts';
-import { checkPageArgs, countOf } from '../pagination.ts';
+import { arrayConnection, countOf } from '../pagination.ts';
 import { Assignment } from './assignment.ts';
 import { Change } from './change.ts';
 import { DateScalar } from './date.ts';
@@ -88,7 +87,7 @@ builder.node(Port, {
             at: args.at ?? port.at,
             protocol: args.protocol ?? undefined,
           });
-          return resolveArrayConnection({ args: checkPageArgs(args) }, rows);
+          return arrayConnection(args, rows);
         },
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
@@ -100,10 +99,7 @@ builder.node(Port, {
           'Dated events of every record containing this port, oldest first, each with its source document (the same list the site shows).',
         complexity: connectionCost(10),
         resolve: (port, args, context) =>
-          resolveArrayConnection(
-            { args: checkPageArgs(args) },
-            portHistory(context.snapshot, port.number),
-          ),
+          arrayConnection(args, portHistory(context.snapshot, port.number)),
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
     ),

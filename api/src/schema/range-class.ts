@@ -1,7 +1,6 @@
 import type { RangeClassDefinition } from '@portbook/core';
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder, connectionCost } from '../builder.ts';
-import { checkPageArgs, countOf } from '../pagination.ts';
+import { arrayConnection, countOf } from '../pagination.ts';
 import { DateScalar } from './date.ts';
 import { RangeSchemeEnum } from './enums.ts';
 
@@ -40,9 +39,7 @@ builder.queryField('rangeClasses', (t) =>
         "IANA's port classes in force on `at`; without `at`, every class through history (1977-), by port.",
       args: { at: t.arg({ type: DateScalar }) },
       resolve: (_root, args, context) =>
-        resolveArrayConnection({ args: checkPageArgs(args) }, [
-          ...context.snapshot.rangeClasses(args.at ?? undefined),
-        ]),
+        arrayConnection(args, [...context.snapshot.rangeClasses(args.at ?? undefined)]),
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
   ),
@@ -57,10 +54,7 @@ builder.queryField('ephemeralRanges', (t) =>
         "Operating systems' default ephemeral (dynamic, client-side) port ranges, quoted from their vendors; `at` keeps those in force that day.",
       args: { at: t.arg({ type: DateScalar }) },
       resolve: (_root, args, context) =>
-        resolveArrayConnection(
-          { args: checkPageArgs(args) },
-          context.snapshot.ephemeralRanges(args.at ?? undefined),
-        ),
+        arrayConnection(args, context.snapshot.ephemeralRanges(args.at ?? undefined)),
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
   ),

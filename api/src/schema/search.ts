@@ -1,8 +1,7 @@
 import type { SearchHit as SearchHitShape } from '@portbook/core';
-import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder, connectionCost } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
-import { checkPageArgs, countOf } from '../pagination.ts';
+import { arrayConnection, checkPageArgs, countOf, offsetConnection } from '../pagination.ts';
 import { Port } from './port.ts';
 import { PortRange } from './port-range.ts';
 import { Service } from './service.ts';
@@ -78,14 +77,11 @@ builder.queryField('search', (t) =>
         // `last` counts from the end of the whole answer; otherwise only the hits up to the page
         // asked for are ranked (words are not searched when names fill it), and the total
         // only when asked for.
-        if (args.last != null) return resolveArrayConnection({ args }, snapshot.search(args.query));
-        const page = resolveOffsetConnection({ args }, ({ offset, limit }) =>
+        if (args.last != null) return arrayConnection(args, snapshot.search(args.query));
+        const page = offsetConnection(args, ({ offset, limit }) =>
           snapshot.search(args.query, offset + limit).slice(offset),
         );
-        return page.then((connection) => ({
-          ...connection,
-          totalCount: () => snapshot.search(args.query).length,
-        }));
+        return { ...page, totalCount: () => snapshot.search(args.query).length };
       },
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },

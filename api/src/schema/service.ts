@@ -1,8 +1,7 @@
 import { serviceKey, validOn } from '@portbook/core';
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder, connectionCost } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { checkPageArgs, countOf, keysetConnection, pageInMemory } from '../pagination.ts';
+import { arrayConnection, countOf, keysetConnection, pageInMemory } from '../pagination.ts';
 import { Assignment } from './assignment.ts';
 import { AssignmentFilter, checkLength, toAssignmentFilter } from './assignment-filter.ts';
 import { DateScalar } from './date.ts';
@@ -41,7 +40,7 @@ builder.node(Service, {
             .filter((row) => validOn(row, args.at ?? undefined))
             .filter((row) => !args.protocol || row.protocol === args.protocol)
             .sort((a, b) => (a.portLow ?? 0) - (b.portLow ?? 0) || a.position - b.position);
-          return resolveArrayConnection({ args: checkPageArgs(args) }, rows);
+          return arrayConnection(args, rows);
         },
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
@@ -52,9 +51,7 @@ builder.node(Service, {
         description: 'Every version of every record with this name, current first, then newest.',
         complexity: connectionCost(10),
         resolve: (service, args, context) =>
-          resolveArrayConnection({ args: checkPageArgs(args) }, [
-            ...context.snapshot.serviceRecords(service.name),
-          ]),
+          arrayConnection(args, [...context.snapshot.serviceRecords(service.name)]),
       },
       { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
     ),

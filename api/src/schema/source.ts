@@ -1,8 +1,7 @@
 import { SOURCE_KINDS, type SourceKind, type SourceRow } from '@portbook/core';
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder, connectionCost } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { checkPageArgs, countOf } from '../pagination.ts';
+import { arrayConnection, countOf } from '../pagination.ts';
 import { DateScalar } from './date.ts';
 
 export const SourceKindEnum = builder.enumType('SourceKind', {
@@ -63,7 +62,7 @@ builder.queryField('sources', (t) =>
             (!kinds || kinds.has(source.kind)) &&
             (args.inTimeline == null || source.inTimeline === args.inTimeline),
         );
-        return resolveArrayConnection({ args: checkPageArgs(args) }, rows);
+        return arrayConnection(args, rows);
       },
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: countOf }) }) },
