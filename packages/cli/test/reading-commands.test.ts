@@ -95,7 +95,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     expect(body.software.map((s: { id: string }) => s.id)).toContain('postfix');
   });
 
-  it.runIf(kind === 'pglite')('reads the registry of another day with --at', async () => {
+  it('reads the registry of another day with --at', async () => {
     const today = await json('2');
     expect(today.body.status).toBe('deassigned');
     const then = await json('2', '--at', '2004-06-01');
@@ -105,50 +105,42 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     ]);
   });
 
-  it.runIf(kind === 'pglite')(
-    'finds a range, a service name in any case, and software by name',
-    async () => {
-      const range = await json('6000-6010');
-      expect(range.body).toMatchObject({ kind: 'range', low: 6000, high: 6010, freePorts: 0 });
-      expect(range.body.records.map((r: { serviceName: string }) => r.serviceName)).toEqual([
-        'x11',
-      ]);
-      const name = await json('X11');
-      expect(name.body.services).toMatchObject([
-        { name: 'x11', records: [{ low: 6000, high: 6063 }] },
-      ]);
-      const software = await json('ollama');
-      expect(software.code).toBe(0);
-      expect(software.body).toMatchObject({
-        kind: 'name',
-        services: [],
-        software: [{ id: 'ollama', low: 11434 }],
-      });
-    },
-  );
+  it('finds a range, a service name in any case, and software by name', async () => {
+    const range = await json('6000-6010');
+    expect(range.body).toMatchObject({ kind: 'range', low: 6000, high: 6010, freePorts: 0 });
+    expect(range.body.records.map((r: { serviceName: string }) => r.serviceName)).toEqual(['x11']);
+    const name = await json('X11');
+    expect(name.body.services).toMatchObject([
+      { name: 'x11', records: [{ low: 6000, high: 6063 }] },
+    ]);
+    const software = await json('ollama');
+    expect(software.code).toBe(0);
+    expect(software.body).toMatchObject({
+      kind: 'name',
+      services: [],
+      software: [{ id: 'ollama', low: 11434 }],
+    });
+  });
 
-  it.runIf(kind === 'pglite')(
-    'exits 1 when nothing matches, with a stable code for a bad port or date',
-    async () => {
-      expect((await cli('nosuchservice')).code).toBe(1);
-      const unknownPort = await json(String(UNUSED_PORT));
-      expect(unknownPort).toMatchObject({ code: 1, body: { status: 'unassigned', records: [] } });
-      for (const [args, code] of [
-        [['70000'], 'PORT_OUT_OF_RANGE'],
-        [['free', '9-3'], 'PORT_OUT_OF_RANGE'],
-        [['free', '--min', '0'], 'PORT_OUT_OF_RANGE'],
-        [['free', '--protocol', 'icmp'], 'UNKNOWN_PROTOCOL'],
-        [['25', '--at', '2026-02-30'], 'INVALID_DATE'],
-        [['diff', 'yesterday'], 'INVALID_DATE'],
-      ] as const) {
-        const result = await cli(...args);
-        expect({ args, code: result.code, stderr: result.stderr }).toMatchObject({
-          code: 1,
-          stderr: expect.stringMatching(new RegExp(`^error \\[${code}\\]: `)),
-        });
-      }
-    },
-  );
+  it('exits 1 when nothing matches, with a stable code for a bad port or date', async () => {
+    expect((await cli('nosuchservice')).code).toBe(1);
+    const unknownPort = await json(String(UNUSED_PORT));
+    expect(unknownPort).toMatchObject({ code: 1, body: { status: 'unassigned', records: [] } });
+    for (const [args, code] of [
+      [['70000'], 'PORT_OUT_OF_RANGE'],
+      [['free', '9-3'], 'PORT_OUT_OF_RANGE'],
+      [['free', '--min', '0'], 'PORT_OUT_OF_RANGE'],
+      [['free', '--protocol', 'icmp'], 'UNKNOWN_PROTOCOL'],
+      [['25', '--at', '2026-02-30'], 'INVALID_DATE'],
+      [['diff', 'yesterday'], 'INVALID_DATE'],
+    ] as const) {
+      const result = await cli(...args);
+      expect({ args, code: result.code, stderr: result.stderr }).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(new RegExp(`^error \\[${code}\\]: `)),
+      });
+    }
+  });
 
   it('prints free blocks by the snapshot the API answers from; --web skips refused ports', async () => {
     const plain = await json('free', '0-200', '--min', '2');
@@ -176,33 +168,30 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     expect(near.body.nearestFree).not.toBe(25);
   });
 
-  it.runIf(kind === 'pglite')(
-    "tells a port's and a service's history, with dates and documents",
-    async () => {
-      const { code, body } = await json('history', '2');
-      expect(code).toBe(0);
-      expect(
-        body.events.map((e: { date: string; kind: string }) => `${e.date} ${e.kind}`),
-      ).toContain('2025-02-13 deassigned');
-      const byName = await json('history', 'compressnet');
-      expect(byName.body.names).toEqual(['compressnet']);
-      expect(byName.body.events[0]).toMatchObject({
-        kind: 'added',
-        document: { label: expect.stringContaining('2004') },
-      });
-      expect((await cli('history', 'nosuchservice')).code).toBe(1);
-      // Socket 1 as RFC 204 and RFC 322 described it before the first list, in JSON and text.
-      const socket1 = await json('history', '1');
-      expect(
-        socket1.body.statements.map((s: { date: string; definedByUrl: string }) => s.date),
-      ).toEqual(['1971-08-05', '1972-03-26']);
-      expect(body.statements).toEqual([]);
-      const text = (await cli('history', '1')).stdout;
-      expect(text).toContain('1971-08-05  Loggers (telnet servers) listen on socket 1');
-    },
-  );
+  it("tells a port's and a service's history, with dates and documents", async () => {
+    const { code, body } = await json('history', '2');
+    expect(code).toBe(0);
+    expect(body.events.map((e: { date: string; kind: string }) => `${e.date} ${e.kind}`)).toContain(
+      '2025-02-13 deassigned',
+    );
+    const byName = await json('history', 'compressnet');
+    expect(byName.body.names).toEqual(['compressnet']);
+    expect(byName.body.events[0]).toMatchObject({
+      kind: 'added',
+      document: { label: expect.stringContaining('2004') },
+    });
+    expect((await cli('history', 'nosuchservice')).code).toBe(1);
+    // Socket 1 as RFC 204 and RFC 322 described it before the first list, in JSON and text.
+    const socket1 = await json('history', '1');
+    expect(
+      socket1.body.statements.map((s: { date: string; definedByUrl: string }) => s.date),
+    ).toEqual(['1971-08-05', '1972-03-26']);
+    expect(body.statements).toEqual([]);
+    const text = (await cli('history', '1')).stdout;
+    expect(text).toContain('1971-08-05  Loggers (telnet servers) listen on socket 1');
+  });
 
-  it.runIf(kind === 'pglite')('lists what changed between two dates, in either order', async () => {
+  it('lists what changed between two dates, in either order', async () => {
     const { code, body } = await json('diff', '2025-01-01', '2026-12-31');
     expect(code).toBe(0);
     expect(body).toMatchObject({ from: '2025-01-01', to: '2026-12-31' });
@@ -215,17 +204,14 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     expect(none.body.changes).toEqual([]);
   });
 
-  it.runIf(kind === 'pglite')(
-    'colours only on a terminal or with FORCE_COLOR, never with NO_COLOR',
-    async () => {
-      expect((await cli('25')).stdout).not.toContain(ESCAPE);
-      expect((await runCli(['25'], { ...env, FORCE_COLOR: '1' })).stdout).toContain(ESCAPE);
-      const noColor = await runCli(['25'], { ...env, FORCE_COLOR: '1', NO_COLOR: '1' });
-      expect(noColor.stdout).not.toContain(ESCAPE);
-    },
-  );
+  it('colours only on a terminal or with FORCE_COLOR, never with NO_COLOR', async () => {
+    expect((await cli('25')).stdout).not.toContain(ESCAPE);
+    expect((await runCli(['25'], { ...env, FORCE_COLOR: '1' })).stdout).toContain(ESCAPE);
+    const noColor = await runCli(['25'], { ...env, FORCE_COLOR: '1', NO_COLOR: '1' });
+    expect(noColor.stdout).not.toContain(ESCAPE);
+  });
 
-  it.runIf(kind === 'pglite')('prints compact tables', async () => {
+  it('prints compact tables', async () => {
     expect((await cli('2')).stdout).toMatchSnapshot('portbook 2');
     // Software defaults change with their data: the snapshot stops at their heading.
     const [records, software] = (await cli('6000-6010')).stdout.split('\nsoftware defaults');
@@ -240,48 +226,45 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     );
   });
 
-  it.runIf(kind === 'pglite')(
-    'names software defaults on a port IANA assigns to another service, in text and JSON',
-    async () => {
-      // x11 holds 6000-6063 in the fixtures; TensorBoard's 6006 is no X server.
-      const x11 = await json('6006');
-      expect(x11.body.conflicts).toContainEqual({
-        port: 6006,
-        software: expect.objectContaining({ id: 'tensorboard', low: 6006, protocols: ['tcp'] }),
-        records: [{ serviceName: 'x11', protocol: 'tcp', description: 'X Window System' }],
-      });
-      // A past registry: conflicts are today's, as the API's.
-      expect((await json('6006', '--at', '2025-01-01')).body.conflicts).toEqual([]);
-      // The issue's case: Kubernetes' API server on IANA's sun-sr-https.
-      const withSunSr = join(scratchDir('sun-sr'), 'registry-2026-08-20.xml');
-      writeFileSync(
-        withSunSr,
-        readFileSync(fixture('registry-2026.xml'), 'utf8')
-          .replace('<updated>2026-08-17</updated>', '<updated>2026-08-20</updated>')
-          .replace(
-            '<record date="2025-06-02">',
-            '<record><name>sun-sr-https</name><protocol>tcp</protocol><description>Service Registry Default HTTPS Domain</description><number>6443</number></record>\n  <record date="2025-06-02">',
-          ),
-      );
-      expect((await cli('import', withSunSr)).code).toBe(0);
-      const kubernetes = await json('6443');
-      expect(kubernetes.body.conflicts).toContainEqual({
-        port: 6443,
-        software: expect.objectContaining({ id: 'kubernetes', name: 'Kubernetes' }),
-        records: [
-          {
-            serviceName: 'sun-sr-https',
-            protocol: 'tcp',
-            description: 'Service Registry Default HTTPS Domain',
-          },
-        ],
-      });
-      expect((await cli('6443')).stdout).toContain(
-        'conflict: Kubernetes defaults to 6443/tcp, which IANA assigns to sun-sr-https/tcp',
-      );
-      expect((await cli('25')).stdout).not.toContain('conflict:');
-    },
-  );
+  it('names software defaults on a port IANA assigns to another service, in text and JSON', async () => {
+    // x11 holds 6000-6063 in the fixtures; TensorBoard's 6006 is no X server.
+    const x11 = await json('6006');
+    expect(x11.body.conflicts).toContainEqual({
+      port: 6006,
+      software: expect.objectContaining({ id: 'tensorboard', low: 6006, protocols: ['tcp'] }),
+      records: [{ serviceName: 'x11', protocol: 'tcp', description: 'X Window System' }],
+    });
+    // A past registry: conflicts are today's, as the API's.
+    expect((await json('6006', '--at', '2025-01-01')).body.conflicts).toEqual([]);
+    // The issue's case: Kubernetes' API server on IANA's sun-sr-https.
+    const withSunSr = join(scratchDir('sun-sr'), 'registry-2026-08-20.xml');
+    writeFileSync(
+      withSunSr,
+      readFileSync(fixture('registry-2026.xml'), 'utf8')
+        .replace('<updated>2026-08-17</updated>', '<updated>2026-08-20</updated>')
+        .replace(
+          '<record date="2025-06-02">',
+          '<record><name>sun-sr-https</name><protocol>tcp</protocol><description>Service Registry Default HTTPS Domain</description><number>6443</number></record>\n  <record date="2025-06-02">',
+        ),
+    );
+    expect((await cli('import', withSunSr)).code).toBe(0);
+    const kubernetes = await json('6443');
+    expect(kubernetes.body.conflicts).toContainEqual({
+      port: 6443,
+      software: expect.objectContaining({ id: 'kubernetes', name: 'Kubernetes' }),
+      records: [
+        {
+          serviceName: 'sun-sr-https',
+          protocol: 'tcp',
+          description: 'Service Registry Default HTTPS Domain',
+        },
+      ],
+    });
+    expect((await cli('6443')).stdout).toContain(
+      'conflict: Kubernetes defaults to 6443/tcp, which IANA assigns to sun-sr-https/tcp',
+    );
+    expect((await cli('25')).stdout).not.toContain('conflict:');
+  });
 
   it('answers from the snapshot cache until an import changes the registry', async () => {
     const cacheDir = join(dirname(env.PORTBOOK_DATA_DIR as string), 'snapshot-cache');
@@ -315,7 +298,7 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     expect(after.body.records).toMatchObject([{ serviceName: 'cachetest', protocol: 'tcp' }]);
   });
 
-  it.runIf(kind === 'pglite')('lists examples in --help', async () => {
+  it('lists examples in --help', async () => {
     for (const command of ['lookup', 'free', 'history', 'diff']) {
       const help = await cli(command, '--help');
       expect(help.code).toBe(0);
