@@ -137,8 +137,12 @@ export class SearchIndex {
   /** The records of `#byPort` spanning more than one port (ranges start before a queried port). */
   readonly #spans: readonly { row: AssignmentRow; order: number }[];
   readonly #text: readonly AssignmentRow[];
-  /** `serviceKey` of each `#text` record's name, by the same index. */
-  readonly #textKeys: readonly string[];
+  /** Each `#text` record's service, as an index into `#serviceKeys`. */
+  readonly #textService: Int32Array;
+  /** `serviceKey` of each service name among `#text`'s, once each. */
+  readonly #serviceKeys: readonly string[];
+  /** The words' tally of one search, by document and by service: see `WordTally`. */
+  readonly #tally: WordTally;
   readonly #names: NameIndex;
   readonly #words: MiniSearch<TextDocument>;
   /**
@@ -147,9 +151,9 @@ export class SearchIndex {
    * nothing else, and the same terms recur across searches ("serv", "protocol"); a common prefix
    * costs milliseconds to score, so each is scored once per snapshot, not once per search.
    */
-  readonly #termScores = new LRUCache<string, ReadonlyMap<number, number>>({
+  readonly #termScores = new LRUCache<string, TermScores>({
     maxSize: TERM_SCORES_MAX,
-    sizeCalculation: (scores) => scores.size + 1,
+    sizeCalculation: (scores) => scores.ids.length + 1,
   });
   readonly #software: SoftwareNames;
 
@@ -159,7 +163,18 @@ export class SearchIndex {
     software: readonly SearchableSoftware[] = [],
   ) {
     this.#text = current.filter((row) => row.serviceName !== null);
-    this.#textKeys = this.#text.map((row) => serviceKey(row.serviceName as string));
+    const services = new Map<string, number>();
+    this.#textService = Int32Array.from(this.#text, (row) => {
+      const key = serviceKey(row.serviceName as string);
+      let service = services.get(key);
+      if (service === undefined) {
+        service = services.size;
+        services.set(key, service);
+      }
+      return service;
+    });
+    this.#serviceKeys = [...services.keys()];
+    this.#tally = new WordTally(this.#text.length, services.size);
     const keyed = this.#text
       .filter((row) => row.portLow !== null)
       .map((row) => ({ row, key: serviceKey(row.serviceName as string) }))
@@ -296,65 +311,132 @@ export class SearchIndex {
   ): { words: { name: string; rank: number }[]; weight: number } {
     const terms = queryTerms(query);
     const distinct = new Set(terms).size;
-    const found = new Map<number, { score: number; terms: number }>();
-    for (const [index, term] of terms.entries()) {
-      const first = terms.indexOf(term) === index;
-      for (const [id, score] of this.#scoresOf(term)) {
-        const known = found.get(id);
-        if (!known) found.set(id, { score, terms: 1 });
-        else {
-          known.score += score;
-          if (first) known.terms += 1;
-        }
+    const tally = this.#tally;
+    try {
+      for (const [index, term] of terms.entries()) {
+        const first = terms.indexOf(term) === index;
+        const { ids, scores } = this.#scoresOf(term);
+        for (let i = 0; i < ids.length; i++)
+          tally.add(ids[i] as number, scores[i] as number, first);
       }
+      const all = tally.anyWithTerms(distinct);
+      return {
+        words: this.#bestByService(all ? distinct : 0, limit),
+        weight: all ? 50 : 30,
+      };
+    } finally {
+      tally.clear();
     }
-    let all = false;
-    for (const { terms } of found.values()) if (terms === distinct) all = true;
-    return {
-      words: this.#bestByService(found, all ? distinct : 0, limit),
-      weight: all ? 50 : 30,
-    };
   }
 
   /** `term`'s score by document, best first (see `#termScores`). */
-  #scoresOf(term: string): ReadonlyMap<number, number> {
+  #scoresOf(term: string): TermScores {
     let scores = this.#termScores.get(term);
     if (!scores) {
-      const ranked = new Map<number, number>();
-      for (const { id, score } of this.#words.search(term, { prefix: asPrefix })) {
-        ranked.set(id as number, score);
-      }
-      scores = ranked;
+      const results = this.#words.search(term, { prefix: asPrefix });
+      scores = {
+        ids: Int32Array.from(results, (result) => result.id as number),
+        scores: Float64Array.from(results, (result) => result.score),
+      };
       this.#termScores.set(term, scores);
     }
     return scores;
   }
 
   /**
-   * Each service's best-ranked record among the documents holding at least `terms` distinct
-   * query terms, best first; the first found wins a tie, as in a stable sort by rank.
+   * Each service's best-ranked record among the documents tallied holding at least `terms`
+   * distinct query terms, best first; the first found wins a tie, as in a stable sort by rank.
    */
-  #bestByService(
-    found: ReadonlyMap<number, { score: number; terms: number }>,
-    terms: number,
-    limit: number,
-  ) {
-    const best = new Map<string, { name: string; key: string; rank: number }>();
-    for (const [id, result] of found) {
-      if (result.terms < terms) continue;
-      const rank = result.score * result.terms;
-      const key = this.#textKeys[id] as string;
-      const known = best.get(key);
-      if (!known) {
-        best.set(key, { name: (this.#text[id] as AssignmentRow).serviceName as string, key, rank });
-      } else if (known.rank < rank) {
-        known.name = (this.#text[id] as AssignmentRow).serviceName as string;
-        known.rank = rank;
+  #bestByService(terms: number, limit: number): { name: string; rank: number }[] {
+    const tally = this.#tally;
+    const services = tally.services;
+    for (const document of tally.documents) {
+      const held = tally.terms[document] as number;
+      if (held < terms) continue;
+      const rank = (tally.scores[document] as number) * held;
+      const service = this.#textService[document] as number;
+      const best = tally.bestDocument[service] as number;
+      if (best === -1) {
+        services.push(service);
+        tally.bestDocument[service] = document;
+        tally.bestRank[service] = rank;
+      } else if ((tally.bestRank[service] as number) < rank) {
+        tally.bestDocument[service] = document;
+        tally.bestRank[service] = rank;
       }
     }
-    return [...best.values()]
-      .sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key))
-      .slice(0, limit);
+    const keys = this.#serviceKeys;
+    return services
+      .sort(
+        (a, b) =>
+          (tally.bestRank[b] as number) - (tally.bestRank[a] as number) ||
+          (keys[a] as string).localeCompare(keys[b] as string),
+      )
+      .slice(0, limit)
+      .map((service) => ({
+        name: (this.#text[tally.bestDocument[service] as number] as AssignmentRow)
+          .serviceName as string,
+        rank: tally.bestRank[service] as number,
+      }));
+  }
+}
+
+/** A term's MiniSearch score by document, best first, as two arrays by the same index. */
+interface TermScores {
+  ids: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * What a search's words add up to, in arrays by document and by service made once per index
+ * and cleared after each search (only the entries it touched). A search's common prefix
+ * ("serv") holds thousands of documents: tallied in a `Map` of objects, their summing was
+ * most of a word search's time.
+ */
+class WordTally {
+  /** Documents tallied, in the order first reached. */
+  readonly documents: number[] = [];
+  readonly scores: Float64Array;
+  /** Distinct query terms each document holds; 0 for one not reached. */
+  readonly terms: Uint8Array;
+  /** Services reached, in the order first reached. */
+  readonly services: number[] = [];
+  /** By service: its best document so far (-1: none) and that document's rank. */
+  readonly bestDocument: Int32Array;
+  readonly bestRank: Float64Array;
+
+  constructor(documents: number, services: number) {
+    this.scores = new Float64Array(documents);
+    this.terms = new Uint8Array(documents);
+    this.bestDocument = new Int32Array(services).fill(-1);
+    this.bestRank = new Float64Array(services);
+  }
+
+  /** Adds a term's score to a document; `first`: the term's first time in the query. */
+  add(document: number, score: number, first: boolean): void {
+    if (this.terms[document] === 0) {
+      this.documents.push(document);
+      this.terms[document] = 1;
+      this.scores[document] = score;
+      return;
+    }
+    this.scores[document] = (this.scores[document] as number) + score;
+    if (first) this.terms[document] = Math.min(255, (this.terms[document] as number) + 1);
+  }
+
+  anyWithTerms(terms: number): boolean {
+    for (const document of this.documents) if (this.terms[document] === terms) return true;
+    return false;
+  }
+
+  clear(): void {
+    for (const document of this.documents) {
+      this.terms[document] = 0;
+      this.scores[document] = 0;
+    }
+    this.documents.length = 0;
+    for (const service of this.services) this.bestDocument[service] = -1;
+    this.services.length = 0;
   }
 }
 
