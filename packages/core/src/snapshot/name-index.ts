@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { PassjoinIndex } from 'mnemonist';
-import { passjoinIndex } from './passjoin.ts';
+import { passjoinIndex } from './mnemonist.ts';
 import { serviceKey } from './service-index.ts';
 
 /** A name found from a query: by its start (`prefix`) or within a few typos. */

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { LRUCache } from 'lru-cache';
 import MiniSearch from 'minisearch';
 import { PORT_MAX } from '../model.ts';
+import { firstInOrder } from './mnemonist.ts';
 import { NameIndex, SortedKeys, TypoIndexes, typosAllowed } from './name-index.ts';
 import type { AssignmentRow } from './rows.ts';
 import { serviceKey } from './service-index.ts';
@@ -366,18 +367,19 @@ export class SearchIndex {
       }
     }
     const keys = this.#serviceKeys;
-    return services
-      .sort(
-        (a, b) =>
-          (tally.bestRank[b] as number) - (tally.bestRank[a] as number) ||
-          (keys[a] as string).localeCompare(keys[b] as string),
-      )
-      .slice(0, limit)
-      .map((service) => ({
-        name: (this.#text[tally.bestDocument[service] as number] as AssignmentRow)
-          .serviceName as string,
-        rank: tally.bestRank[service] as number,
-      }));
+    // Rank, then key: a total order (keys are distinct), so the first `limit` are those a sort
+    // would give; a common prefix reaches thousands of services, of which a page wants ten.
+    return firstInOrder(
+      services,
+      limit,
+      (a, b) =>
+        (tally.bestRank[b] as number) - (tally.bestRank[a] as number) ||
+        (keys[a] as string).localeCompare(keys[b] as string),
+    ).map((service) => ({
+      name: (this.#text[tally.bestDocument[service] as number] as AssignmentRow)
+        .serviceName as string,
+      rank: tally.bestRank[service] as number,
+    }));
   }
 }
 
