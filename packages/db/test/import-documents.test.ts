@@ -217,19 +217,24 @@ describe.each(TEST_DATABASE_KINDS)('importDocuments on %s', (kind) => {
     expect(await everyTable(test.database)).toEqual(before);
   });
 
-  it.runIf(kind === 'postgres')('refuses to run while another import holds the lock', async () => {
-    const holder = postgres(test.url as string, { max: 1, onnotice: () => {} });
-    try {
-      await holder.begin(async (sql) => {
-        await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
-        const error = await importError(importDocuments(test.database, [editions['2024']]));
-        expect(error.code).toBe('SYNC_IN_PROGRESS');
-      });
-    } finally {
-      await holder.end();
-    }
-    expect(await rows(test.database, 'select id from sources')).toEqual([]);
-  });
+  // Postgres only: a second connection holds the lock (PGlite has one connection, and a
+  // session may take its own advisory lock again). Not registered on PGlite, rather
+  // than reported skipped there.
+  if (kind === 'postgres') {
+    it('refuses to run while another import holds the lock', async () => {
+      const holder = postgres(test.url as string, { max: 1, onnotice: () => {} });
+      try {
+        await holder.begin(async (sql) => {
+          await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
+          const error = await importError(importDocuments(test.database, [editions['2024']]));
+          expect(error.code).toBe('SYNC_IN_PROGRESS');
+        });
+      } finally {
+        await holder.end();
+      }
+      expect(await rows(test.database, 'select id from sources')).toEqual([]);
+    });
+  }
 });
 
 describe('importDocuments without a database', () => {

@@ -40,9 +40,11 @@ describe.each(TEST_DATABASE_KINDS)('sync_runs on %s', (kind) => {
     ]);
   });
 
-  it.runIf(kind === 'postgres')(
-    'leaves a run running while an import holds the lock, and records the refused one',
-    async () => {
+  // Postgres only: a second connection holds the lock (PGlite has one connection, and a
+  // session may take its own advisory lock again). Not registered on PGlite, rather
+  // than reported skipped there.
+  if (kind === 'postgres') {
+    it('leaves a run running while an import holds the lock, and records the refused one', async () => {
       const [live] = await rows<{ id: number }>(test.database, KILLED_RUN);
       const holder = postgres(test.url as string, { max: 1, onnotice: () => {} });
       try {
@@ -65,6 +67,6 @@ describe.each(TEST_DATABASE_KINDS)('sync_runs on %s', (kind) => {
         status: 'failed',
         message: expect.stringMatching(/^\[SYNC_IN_PROGRESS\]/),
       });
-    },
-  );
+    });
+  }
 });
