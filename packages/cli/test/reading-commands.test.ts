@@ -23,6 +23,21 @@ const UNUSED_PORT = (() => {
   return port;
 })();
 
+/**
+ * The 2026 registry fixture as a later edition, in a file of its own named `name`: updated on
+ * `updated`, with `record` added before its first dated record.
+ */
+function laterRegistry(name: string, updated: string, record: string): string {
+  const file = join(scratchDir('later'), name);
+  writeFileSync(
+    file,
+    readFileSync(fixture('registry-2026.xml'), 'utf8')
+      .replace('<updated>2026-08-17</updated>', `<updated>${updated}</updated>`)
+      .replace('<record date="2025-06-02">', `${record}\n  <record date="2025-06-02">`),
+  );
+  return file;
+}
+
 describe('portbook on an empty database', () => {
   let db: CliDatabase;
   beforeAll(async () => {
@@ -237,15 +252,10 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
     // A past registry: conflicts are today's, as the API's.
     expect((await json('6006', '--at', '2025-01-01')).body.conflicts).toEqual([]);
     // The issue's case: Kubernetes' API server on IANA's sun-sr-https.
-    const withSunSr = join(scratchDir('sun-sr'), 'registry-2026-08-20.xml');
-    writeFileSync(
-      withSunSr,
-      readFileSync(fixture('registry-2026.xml'), 'utf8')
-        .replace('<updated>2026-08-17</updated>', '<updated>2026-08-20</updated>')
-        .replace(
-          '<record date="2025-06-02">',
-          '<record><name>sun-sr-https</name><protocol>tcp</protocol><description>Service Registry Default HTTPS Domain</description><number>6443</number></record>\n  <record date="2025-06-02">',
-        ),
+    const withSunSr = laterRegistry(
+      'registry-2026-08-20.xml',
+      '2026-08-20',
+      '<record><name>sun-sr-https</name><protocol>tcp</protocol><description>Service Registry Default HTTPS Domain</description><number>6443</number></record>',
     );
     expect((await cli('import', withSunSr)).code).toBe(0);
     const kubernetes = await json('6443');
@@ -282,15 +292,10 @@ describe.each(TEST_DATABASE_KINDS)('portbook lookup, free, history and diff on %
         rmSync(lock);
       }
     }
-    const newer = join(scratchDir('newer'), 'registry-2026-09.xml');
-    writeFileSync(
-      newer,
-      readFileSync(fixture('registry-2026.xml'), 'utf8')
-        .replace('<updated>2026-08-17</updated>', '<updated>2026-09-01</updated>')
-        .replace(
-          '<record date="2025-06-02">',
-          `<record><name>cachetest</name><protocol>tcp</protocol><description>Cache test</description><number>${UNUSED_PORT}</number></record>\n  <record date="2025-06-02">`,
-        ),
+    const newer = laterRegistry(
+      'registry-2026-09.xml',
+      '2026-09-01',
+      `<record><name>cachetest</name><protocol>tcp</protocol><description>Cache test</description><number>${UNUSED_PORT}</number></record>`,
     );
     expect((await cli('import', newer)).code).toBe(0);
     const after = await json(String(UNUSED_PORT));
