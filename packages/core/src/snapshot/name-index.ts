@@ -66,14 +66,12 @@ export class TypoIndexes {
 
 /**
  * Names by key (lower case): the exact name from a map, names starting with a query from the
- * sorted keys, names within the query's typo allowance from a Pass-Join index (mnemonist's
- * `PassjoinIndex`, one per allowance: it looks up parts of the query instead of comparing it
- * with each of the 7,500 names).
+ * sorted keys, names within the query's typo allowance from the candidates of a Pass-Join
+ * lookup the caller makes (`TypoIndexes`, over these keys and others).
  */
 export class NameIndex {
   readonly #names = new Map<string, string>();
   readonly #sorted: SortedKeys;
-  readonly #typos = new TypoIndexes(() => this.#names.keys());
 
   /** `names` as first spelled win over later spellings of the same key. */
   constructor(names: Iterable<string>) {
@@ -84,6 +82,11 @@ export class NameIndex {
     this.#sorted = new SortedKeys(this.#names.keys());
   }
 
+  /** Every name's key (lower case). */
+  keys(): Iterable<string> {
+    return this.#names.keys();
+  }
+
   /** The name spelled `query` in any case. */
   exact(query: string): string | undefined {
     return this.#names.get(serviceKey(query));
@@ -91,9 +94,10 @@ export class NameIndex {
 
   /**
    * Names other than the query's own that start with it (a query of two letters or more), or
-   * are within its typo allowance.
+   * are within its typo allowance: among `typos`, the keys a Pass-Join index found within it of
+   * the query's key (keys that are no name's are passed over).
    */
-  similar(query: string): NameMatch[] {
+  similar(query: string, typos: Iterable<string>): NameMatch[] {
     const key = serviceKey(query);
     const matches: NameMatch[] = [];
     if (!key) return matches;
@@ -105,13 +109,12 @@ export class NameIndex {
       }
     }
     const allowed = typosAllowed(key);
-    for (const candidate of this.#typos.within(allowed).search(key)) {
+    for (const candidate of typos) {
       if (candidate === key || (key.length >= 2 && candidate.startsWith(key))) continue;
+      const name = this.#names.get(candidate);
+      if (name === undefined) continue;
       const typos = distance(candidate, key);
-      if (typos <= allowed) {
-        const name = this.#names.get(candidate) as string;
-        matches.push({ name, distance: typos, prefix: false });
-      }
+      if (typos <= allowed) matches.push({ name, distance: typos, prefix: false });
     }
     return matches;
   }
