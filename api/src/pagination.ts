@@ -40,47 +40,35 @@ export function decodeCursor(kind: string, cursor: string): string {
 }
 
 /**
- * An edge of a list paged by offset. Its cursor (Pothos's `OffsetConnection:n`, base64) is
- * written only when a client reads it: most read `nodes`, and writing one for every row was
- * about a fifth of a port lookup's own resolver time (CPU profile of port lookups stepping
- * through the port space).
+ * An edge whose cursor is written only when a client reads it: most read `nodes`, and writing
+ * one for every row was about a fifth of a port lookup's own resolver time (CPU profile of port
+ * lookups stepping through the port space). `write` makes the cursor of the node at `index`.
  */
-class OffsetEdge<Node> {
+class LazyEdge<Node> {
   readonly node: Node;
-  readonly #offset: number;
-  constructor(node: Node, offset: number) {
+  readonly #index: number;
+  readonly #write: (node: Node, index: number) => string;
+  constructor(node: Node, index: number, write: (node: Node, index: number) => string) {
     this.node = node;
-    this.#offset = offset;
+    this.#index = index;
+    this.#write = write;
   }
   get cursor(): string {
-    return offsetToCursor(this.#offset);
+    return this.#write(this.node, this.#index);
   }
 }
 
-/** `pageInfo` of an offset page, its cursors likewise written when read. */
-class OffsetPageInfo {
-  readonly hasPreviousPage: boolean;
-  readonly hasNextPage: boolean;
-  readonly #start: number;
-  readonly #end: number;
-  constructor(start: number, end: number, hasPreviousPage: boolean, hasNextPage: boolean) {
-    this.#start = start;
-    this.#end = end;
-    this.hasPreviousPage = hasPreviousPage;
-    this.hasNextPage = hasNextPage;
-  }
-  get startCursor(): string {
-    return offsetToCursor(this.#start);
-  }
-  get endCursor(): string {
-    return offsetToCursor(this.#end);
-  }
-}
+/** Pothos's offset cursor (`OffsetConnection:n`, base64) of the node at an offset. */
+const offsetCursor = (_node: unknown, offset: number) => offsetToCursor(offset);
 
-export interface OffsetConnection<Node> {
-  edges: OffsetEdge<Node>[];
-  pageInfo: OffsetPageInfo;
-  totalCount?: number;
+interface OffsetConnection<Node> {
+  edges: LazyEdge<Node>[];
+  pageInfo: {
+    readonly startCursor: string;
+    readonly endCursor: string;
+    hasPreviousPage: boolean;
+    hasNextPage: boolean;
+  };
 }
 
 function offsetPage<Node>(
@@ -89,15 +77,20 @@ function offsetPage<Node>(
 ): OffsetConnection<Node> {
   const edges = rows
     .slice(0, page.expectedSize)
-    .map((node, index) => new OffsetEdge(node, page.offset + index));
+    .map((node, index) => new LazyEdge(node, page.offset + index, offsetCursor));
   return {
     edges,
-    pageInfo: new OffsetPageInfo(
-      page.offset,
-      page.offset + edges.length - 1,
-      page.hasPreviousPage,
-      page.hasNextPage(rows.length),
-    ),
+    // As Pothos writes them, an empty page's too; likewise written when read.
+    pageInfo: {
+      get startCursor() {
+        return offsetToCursor(page.offset);
+      },
+      get endCursor() {
+        return offsetToCursor(page.offset + edges.length - 1);
+      },
+      hasPreviousPage: page.hasPreviousPage,
+      hasNextPage: page.hasNextPage(rows.length),
+    },
   };
 }
 
@@ -145,21 +138,6 @@ export interface Connection<Node> {
   totalCount: () => Promise<number> | number;
 }
 
-/** An edge of a keyset page, its cursor written when read (as `OffsetEdge`). */
-class KeysetEdge<Node> {
-  readonly node: Node;
-  readonly #kind: string;
-  readonly #of: (node: Node) => string | number;
-  constructor(node: Node, kind: string, of: (node: Node) => string | number) {
-    this.node = node;
-    this.#kind = kind;
-    this.#of = of;
-  }
-  get cursor(): string {
-    return encodeCursor(this.#kind, this.#of(this.node));
-  }
-}
-
 /**
  * A Relay connection over a keyset-ordered list: one extra row tells whether another page
  * follows; `totalCount` runs only when a client asks for it.
@@ -181,7 +159,8 @@ export async function keysetConnection<Node, Key>(
   const rows = await options.load({ limit: size + 1, after, before, fromEnd });
   const more = rows.length > size;
   const nodes = more ? (fromEnd ? rows.slice(1) : rows.slice(0, size)) : rows;
-  const edges = nodes.map((node) => new KeysetEdge(node, kind, of));
+  const cursor = (node: Node) => encodeCursor(kind, of(node));
+  const edges = nodes.map((node, index) => new LazyEdge(node, index, cursor));
   return {
     edges,
     pageInfo: {
