@@ -258,9 +258,10 @@ export class SearchIndex {
         for (const name of this.#namesOnPorts(port, port)) addService(name, 90, 'port');
       }
     }
-    const typos = number || range ? [] : this.#typoCandidates(query);
-    const software = number || range ? [] : this.#software.find(query, typos);
-    if (!number && !range && query.trim()) {
+    const wordy = !number && !range;
+    const typos = wordy ? this.#typoCandidates(query) : [];
+    const software = wordy ? this.#software.find(query, typos) : [];
+    if (wordy && query.trim()) {
       const exact = this.#names.exact(query);
       if (exact) addService(exact, 95, 'name');
       for (const match of this.#names.similar(query, typos)) {
@@ -287,9 +288,9 @@ export class SearchIndex {
   }
 
   /** Names' keys and programs' spellings within the query's typo allowance of its key. */
-  #typoCandidates(query: string): string[] {
+  #typoCandidates(query: string): Iterable<string> {
     const key = serviceKey(query);
-    return key ? [...this.#typos.within(typosAllowed(key)).search(key)] : [];
+    return key ? this.#typos.within(typosAllowed(key)).search(key) : [];
   }
 
   /**
