@@ -71,26 +71,44 @@ interface OffsetConnection<Node> {
   };
 }
 
+/** A page's bounds as Pothos reports them; its cursors, likewise, written when read. */
+class OffsetPageInfo {
+  readonly #offset: number;
+  readonly #size: number;
+  readonly hasPreviousPage: boolean;
+  readonly hasNextPage: boolean;
+  constructor(offset: number, size: number, hasPreviousPage: boolean, hasNextPage: boolean) {
+    this.#offset = offset;
+    this.#size = size;
+    this.hasPreviousPage = hasPreviousPage;
+    this.hasNextPage = hasNextPage;
+  }
+  // As Pothos writes them, an empty page's too.
+  get startCursor(): string {
+    return offsetToCursor(this.#offset);
+  }
+  get endCursor(): string {
+    return offsetToCursor(this.#offset + this.#size - 1);
+  }
+}
+
 function offsetPage<Node>(
   page: ReturnType<typeof offsetForArgs>,
   rows: readonly Node[],
 ): OffsetConnection<Node> {
-  const edges = rows
-    .slice(0, page.expectedSize)
-    .map((node, index) => new LazyEdge(node, page.offset + index, offsetCursor));
+  const size = Math.min(rows.length, page.expectedSize);
+  const edges = new Array<LazyEdge<Node>>(size);
+  for (let index = 0; index < size; index++) {
+    edges[index] = new LazyEdge(rows[index] as Node, page.offset + index, offsetCursor);
+  }
   return {
     edges,
-    // As Pothos writes them, an empty page's too; likewise written when read.
-    pageInfo: {
-      get startCursor() {
-        return offsetToCursor(page.offset);
-      },
-      get endCursor() {
-        return offsetToCursor(page.offset + edges.length - 1);
-      },
-      hasPreviousPage: page.hasPreviousPage,
-      hasNextPage: page.hasNextPage(rows.length),
-    },
+    pageInfo: new OffsetPageInfo(
+      page.offset,
+      size,
+      page.hasPreviousPage,
+      page.hasNextPage(rows.length),
+    ),
   };
 }
 
@@ -138,6 +156,24 @@ export interface Connection<Node> {
   totalCount: () => Promise<number> | number;
 }
 
+/** A keyset page's bounds; its cursors are its first and last edges', written when read. */
+class KeysetPageInfo<Node> {
+  readonly #edges: readonly LazyEdge<Node>[];
+  readonly hasPreviousPage: boolean;
+  readonly hasNextPage: boolean;
+  constructor(edges: readonly LazyEdge<Node>[], hasPreviousPage: boolean, hasNextPage: boolean) {
+    this.#edges = edges;
+    this.hasPreviousPage = hasPreviousPage;
+    this.hasNextPage = hasNextPage;
+  }
+  get startCursor(): string | null {
+    return this.#edges[0]?.cursor ?? null;
+  }
+  get endCursor(): string | null {
+    return this.#edges.at(-1)?.cursor ?? null;
+  }
+}
+
 /**
  * A Relay connection over a keyset-ordered list: one extra row tells whether another page
  * follows; `totalCount` runs only when a client asks for it.
@@ -163,16 +199,11 @@ export async function keysetConnection<Node, Key>(
   const edges = nodes.map((node, index) => new LazyEdge(node, index, cursor));
   return {
     edges,
-    pageInfo: {
-      get startCursor() {
-        return edges[0]?.cursor ?? null;
-      },
-      get endCursor() {
-        return edges.at(-1)?.cursor ?? null;
-      },
-      hasPreviousPage: fromEnd ? more : after !== undefined,
-      hasNextPage: fromEnd ? before !== undefined : more,
-    },
+    pageInfo: new KeysetPageInfo(
+      edges,
+      fromEnd ? more : after !== undefined,
+      fromEnd ? before !== undefined : more,
+    ),
     totalCount: options.totalCount,
   };
 }
