@@ -10,6 +10,11 @@ import { Progress } from './progress.ts';
 export interface HealthDuringSync {
   /** Round trips of `GET /healthz`, one started every `pollEveryMs` (or when the last one ends). */
   latenciesMs: number[];
+  /**
+   * Probes that got no answer or not a 2xx, each with why: a server whose thread is blocked
+   * long enough can have its idle keep-alive connections close under a probe (ECONNRESET).
+   */
+  failures: string[];
   syncMs: number;
   /** Undefined when the sync failed. */
   synced: Synced | undefined;
@@ -41,12 +46,21 @@ export async function healthzDuringSync(
     const said: string[] = [];
     let done = false;
     const latenciesMs: number[] = [];
+    const failures: string[] = [];
+    const probe = async () => {
+      const response = await fetch(`${server.url}/healthz`);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`/healthz answered ${response.status}`);
+    };
     const poll = (async () => {
       while (!done) {
         const started = performance.now();
-        const response = await fetch(`${server.url}/healthz`);
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`/healthz answered ${response.status}`);
+        try {
+          await probe();
+        } catch (error) {
+          const cause = (error as { cause?: { code?: string } }).cause?.code;
+          failures.push(`${(error as Error).message}${cause ? ` (${cause})` : ''}`);
+        }
         const took = performance.now() - started;
         latenciesMs.push(took);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, pollEveryMs - took)));
@@ -66,7 +80,7 @@ export async function healthzDuringSync(
     });
     const syncMs = performance.now() - started;
     await poll;
-    return { latenciesMs, syncMs, synced, refreshes, said };
+    return { latenciesMs, failures, syncMs, synced, refreshes, said };
   } finally {
     await server.close();
   }

@@ -33,6 +33,7 @@ describe.each(TEST_DATABASE_KINDS)('a sync while serving, on %s', (kind) => {
     expect(run.synced?.changed).toBe(true);
     expect(run.refreshes).toBe(1);
     expect(run.latenciesMs.length).toBeGreaterThan(3);
+    expect(run.failures).toEqual([]);
     expect(percentile(run.latenciesMs, 0.99)).toBeLessThan(100);
 
     const again = await healthzDuringSync(database, { ...options, mirror: buildMirror() });
