@@ -61,16 +61,6 @@ class LazyEdge<Node> {
 /** Pothos's offset cursor (`OffsetConnection:n`, base64) of the node at an offset. */
 const offsetCursor = (_node: unknown, offset: number) => offsetToCursor(offset);
 
-interface OffsetConnection<Node> {
-  edges: LazyEdge<Node>[];
-  pageInfo: {
-    readonly startCursor: string;
-    readonly endCursor: string;
-    hasPreviousPage: boolean;
-    hasNextPage: boolean;
-  };
-}
-
 /** A page's bounds as Pothos reports them; its cursors, likewise, written when read. */
 class OffsetPageInfo {
   readonly #offset: number;
@@ -90,6 +80,11 @@ class OffsetPageInfo {
   get endCursor(): string {
     return offsetToCursor(this.#offset + this.#size - 1);
   }
+}
+
+interface OffsetConnection<Node> {
+  edges: LazyEdge<Node>[];
+  pageInfo: OffsetPageInfo;
 }
 
 function offsetPage<Node>(
